@@ -1,6 +1,6 @@
 package io.stellaops.airlock.app.ui;
 
-import io.stellaops.airlock.app.ui.common.AppVersion;
+import io.stellaops.airlock.bundle.AirlockVersion;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import java.util.Locale;
 import javafx.application.Application;
@@ -11,7 +11,7 @@ public class AirlockApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        var window = new MainWindow(stage, UiStrings.load(Locale.getDefault()), AppVersion.current());
+        var window = new MainWindow(stage, UiStrings.load(Locale.getDefault()), AirlockVersion.current());
         window.show();
     }
 }
