@@ -153,7 +153,7 @@ public final class ArchiveReader implements AutoCloseable {
             throw refused(unexpectedEntryMessage(name, expected));
         }
         if (entry.getSize() != expected.size()) {
-            throw new BundleException(Failure.DIGEST_MISMATCH, "entry '" + name + "' is " + entry.getSize()
+            throw new BundleException(Failure.DIGEST_MISMATCH, archiveName() + ": entry '" + name + "' is " + entry.getSize()
                     + " bytes but the manifest lists " + expected.size());
         }
         int mode = entry.getMode() & 07777;
@@ -306,7 +306,14 @@ public final class ArchiveReader implements AutoCloseable {
             }
         }
         return new BundleException(Failure.REFUSED, archive.getFileName() + ": archive is corrupt or truncated in "
-                + where + " (compressed byte " + raw.count() + " of " + archiveSize + "): " + e.getMessage(), e);
+                + where + " (compressed byte " + raw.count() + " of " + archiveSize + "): " + reason(e), e);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "the compressed stream ends unexpectedly";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private BundleException refused(String message) {

@@ -224,7 +224,7 @@ class BundleVerifierTest {
         byte[] bytes = Files.readAllBytes(built.archive());
         Path truncated = dir.resolve("truncated" + compression.suffix());
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-        refused(truncated, Failure.REFUSED, "corrupt or truncated");
+        assertThat(refused(truncated, Failure.REFUSED, "corrupt or truncated").getMessage()).doesNotEndWith("null");
 
         Path corrupted = dir.resolve("corrupted" + compression.suffix());
         byte[] flipped = bytes.clone();
