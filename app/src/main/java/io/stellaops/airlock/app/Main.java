@@ -13,9 +13,22 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (!hasDisplay()) {
+                System.err.println("airlock: no display to open the wizard on; run a subcommand instead (airlock --help)");
+                System.exit(1);
+            }
             GuiLauncher.launch(args);
             return;
         }
         System.exit(AirlockCli.run(args));
+    }
+
+    /** Linux and other X11/Wayland systems need a display; Windows and macOS always have one. */
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        return !System.getenv().getOrDefault("DISPLAY", "").isBlank() || !System.getenv().getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 }

@@ -20,15 +20,6 @@ public final class ExitCodes {
     }
 
     public static int of(Failure failure) {
-        return switch (failure) {
-            case UNREADABLE -> UNREADABLE;
-            case DIGEST_MISMATCH -> DIGEST_MISMATCH;
-            case NOT_VALID_NOW -> NOT_VALID_NOW;
-            case USAGE -> USAGE;
-            case SIGNATURE -> SIGNATURE;
-            case GENERATION -> GENERATION;
-            case REFUSED -> REFUSED;
-            case CANCELLED -> CANCELLED;
-        };
+        return failure.exitCode();
     }
 }

@@ -192,9 +192,10 @@ public final class ArchiveReader implements AutoCloseable {
                     }
                 }
             }
-            if (buffered.read() >= 0) {
+            int trailing = buffered.available();
+            if (trailing > 0 || buffered.read() >= 0) {
                 throw refused("archive has trailing data after the end of the " + compression.id() + " stream at byte "
-                        + (raw.count() - 1) + " of " + archiveSize);
+                        + (archiveSize - Math.max(trailing, 1)) + " of " + archiveSize);
             }
         } catch (IOException e) {
             throw translate(e, "the end of the archive");

@@ -33,6 +33,15 @@ public final class BundleVerifier {
 
     public VerificationReport verify(Path archive, ManifestAuthenticator authenticator, PayloadSink sink,
             ProgressListener progress) throws VerificationException {
+        return verify(archive, authenticator, ManifestPolicy.NONE, sink, progress);
+    }
+
+    /**
+     * Verifies with an additional caller's rule, checked on the authenticated manifest before the
+     * contents are streamed.
+     */
+    public VerificationReport verify(Path archive, ManifestAuthenticator authenticator, ManifestPolicy policy,
+            PayloadSink sink, ProgressListener progress) throws VerificationException {
         ReportRecorder report = new ReportRecorder(archive, options.clock().instant());
         try (ArchiveReader reader = ArchiveReader.open(archive, options.limits(), progress)) {
             report.archive(reader.archiveSize(), reader.compression());
@@ -41,6 +50,10 @@ public final class BundleVerifier {
             BundleManifest manifest = parse(report, manifestBytes);
             checkValidity(report, manifest);
             checkLimits(report, manifest);
+            if (policy != ManifestPolicy.NONE) {
+                report.begin(policy.id(), policy.title());
+                report.passed(policy.check(manifest));
+            }
             String archiveSha256 = streamContents(report, reader, manifest, sink);
             checkSidecar(report, archive, archiveSha256);
             return report.verified();

@@ -1,0 +1,120 @@
+package io.stellaops.airlock.bundle.kit;
+
+import io.stellaops.airlock.bundle.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** File-tree operations of the kit: flush, make read-only, delete (read-only trees too), copy atomically. */
+final class KitFiles {
+    private KitFiles() {
+    }
+
+    /** Flushes every file and folder of a tree, files first, so that a rename publishes durable content. */
+    static void fsyncTree(Path root) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                AtomicFiles.fsync(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                folders.add(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        folders.forEach(AtomicFiles::fsyncDirectory);
+    }
+
+    /** Removes write permission from a tree: imported payloads are read-only. */
+    static void makeReadOnly(Path root) throws IOException {
+        if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                boolean executable = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "r-xr-xr-x" : "r--r--r--"));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Deletes a tree without following links, making read-only folders writable first. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (posix) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Copies {@code source} to {@code target} through a temporary sibling and an atomic rename. */
+    static void copyAtomically(Path source, Path target) throws IOException {
+        Path temp = AtomicFiles.temporarySibling(target);
+        try {
+            Files.copy(source, temp);
+            AtomicFiles.commit(temp, target, true);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    /** Points {@code link} at {@code target} in one atomic step: a new link renamed over the old. */
+    static void swapSymlink(Path link, Path target) throws IOException {
+        Path temp = AtomicFiles.temporarySibling(link);
+        try {
+            Files.createSymbolicLink(temp, target);
+            Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.fsyncDirectory(link.getParent());
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.stellaops.airlock.bundle.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stellaops.airlock.bundle.BundleException;
+import io.stellaops.airlock.bundle.Failure;
+import io.stellaops.airlock.bundle.Limits;
+import io.stellaops.airlock.bundle.ProgressListener;
+import io.stellaops.airlock.bundle.archive.Compression;
+import io.stellaops.airlock.bundle.build.BuildRequest;
+import io.stellaops.airlock.bundle.build.BundleBuilder;
+import io.stellaops.airlock.bundle.manifest.Producer;
+import io.stellaops.airlock.bundle.testing.Forge;
+import io.stellaops.airlock.bundle.testing.TestBundles;
+import io.stellaops.airlock.bundle.testing.TreeSnapshot;
+import io.stellaops.airlock.bundle.verify.ManifestAuthenticator;
+import io.stellaops.airlock.bundle.verify.VerifyOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KitImporterTest {
+    @TempDir
+    Path dir;
+
+    private Path kitRoot() throws Exception {
+        return Files.createDirectories(dir.resolve("kit"));
+    }
+
+    private Path bundle(long generation, String version) throws Exception {
+        Path out = dir.resolve("telemetry-offline-bundle-" + version + ".tar.gz");
+        new BundleBuilder().build(new BuildRequest(TestBundles.sampleSource(), out, "telemetry-offline-bundle", version,
+                generation, TestBundles.CREATED_AT, TestBundles.EXPIRES_AT, Compression.GZIP, false,
+                new Producer("airlock", "test"), Limits.DEFAULT), ProgressListener.NONE);
+        return out;
+    }
+
+    private static ImportResult importInto(KitLayout layout, Path archive) throws BundleException {
+        return importInto(layout, archive, Optional.empty(), false);
+    }
+
+    private static ImportResult importInto(KitLayout layout, Path archive, Optional<String> force, boolean dryRun)
+            throws BundleException {
+        return new KitImporter(layout, TestBundles.options())
+                .importBundle(new ImportRequest(archive, ManifestAuthenticator.NONE, dryRun, force, false), ProgressListener.NONE);
+    }
+
+    @Test
+    void importsActivatesAndPlacesTheBundleWhereTheKitExpectsIt() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        ImportResult result = importInto(layout, bundle(42, "2026.11.0"));
+
+        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.ACTIVATED);
+        assertThat(Files.readSymbolicLink(layout.current())).isEqualTo(Path.of("bundles", "42-2026.11.0"));
+        Path loki = layout.current().resolve("storage/tenants/loki-overrides.yaml");
+        assertThat(Files.readString(loki)).isEqualTo(Files.readString(TestBundles.sampleSource().resolve("storage/tenants/loki-overrides.yaml")));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loki))).isEqualTo("r--r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(layout.current().resolve("scripts/verify-endpoints.sh"))))
+                .isEqualTo("r-xr-xr-x");
+        assertThat(layout.activeArchive(Compression.GZIP)).exists();
+        assertThat(run(layout.telemetry(), "sha256sum", "-c", "telemetry-offline-bundle.tar.gz.sha256"))
+                .contains("telemetry-offline-bundle.tar.gz: OK");
+        KitState state = new KitStateStore(layout).read();
+        assertThat(state.highestGeneration()).isEqualTo(42);
+        assertThat(state.active()).map(KitEntry::directory).contains("42-2026.11.0");
+        try (Stream<Path> leftovers = Files.list(layout.telemetry())) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."  ) && !n.equals(".state"));
+        }
+    }
+
+    @Test
+    void reimportingTheActiveBundleChangesNothing() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        Path archive = bundle(42, "2026.11.0");
+        importInto(layout, archive);
+        Map<String, String> before = TreeSnapshot.liveKit(layout.root());
+
+        ImportResult again = importInto(layout, archive);
+
+        assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.ALREADY_ACTIVE);
+        assertThat(TreeSnapshot.liveKit(layout.root())).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnOlderGenerationQuarantinesItAndLeavesTheKitAsItWas() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        Path older = bundle(41, "2026.10.0");
+        Map<String, String> before = TreeSnapshot.liveKit(layout.root());
+
+        BundleException refusal = catchThrowableOfType(BundleException.class, () -> importInto(layout, older));
+
+        assertThat(refusal.failure()).isEqualTo(Failure.GENERATION);
+        assertThat(refusal.getMessage()).isEqualTo("generation 41 is not newer than the highest imported generation 42"
+                + " (active: generation 42 (telemetry-offline-bundle 2026.11.0)); to go back on purpose use --force-activate with --force-reason");
+        assertThat(TreeSnapshot.liveKit(layout.root())).isEqualTo(before);
+        assertThat(older).exists();
+        Path quarantined;
+        try (Stream<Path> entries = Files.list(layout.quarantine())) {
+            quarantined = entries.findFirst().orElseThrow();
+        }
+        assertThat(quarantined.resolve(older.getFileName().toString())).exists();
+        JsonNode reason = new ObjectMapper().readTree(quarantined.resolve("reason.json").toFile());
+        assertThat(reason.get("exitCode").asInt()).isEqualTo(8);
+        assertThat(reason.get("failure").asText()).isEqualTo("generation");
+        assertThat(reason.at("/report/verdict").asText()).isEqualTo("refused");
+        assertThat(refusal.getSuppressed()).hasSize(1);
+    }
+
+    @Test
+    void aForcedOlderGenerationIsActivatedWithItsReasonAndRollbackReturns() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        ImportResult forced = importInto(layout, bundle(41, "2026.10.0"), Optional.of("42 breaks Loki retention, INC-7"), false);
+
+        assertThat(forced.outcome()).isEqualTo(ImportResult.Outcome.ACTIVATED);
+        KitState state = new KitStateStore(layout).read();
+        assertThat(state.active()).map(KitEntry::forcedReason).contains(Optional.of("42 breaks Loki retention, INC-7"));
+        assertThat(state.highestGeneration()).isEqualTo(42);
+
+        KitEntry back = new KitRollback(layout, TestBundles.CLOCK).rollback(OptionalLong.empty(), Optional.empty());
+        assertThat(back.generation()).isEqualTo(42);
+        assertThat(Files.readSymbolicLink(layout.current())).isEqualTo(Path.of("bundles", "42-2026.11.0"));
+        assertThat(run(layout.telemetry(), "sha256sum", "-c", "telemetry-offline-bundle.tar.gz.sha256")).contains(": OK");
+
+        KitEntry to41 = new KitRollback(layout, TestBundles.CLOCK).rollback(OptionalLong.of(41), Optional.of("test"));
+        assertThat(to41.directory()).isEqualTo("41-2026.10.0");
+        assertThat(catchThrowableOfType(BundleException.class, () -> new KitRollback(layout, TestBundles.CLOCK)
+                .rollback(OptionalLong.of(7), Optional.empty())).getMessage()).contains("generation 7 was never imported");
+    }
+
+    @Test
+    void aTamperedBundleIsQuarantinedAndNothingLiveChanges() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(5, "2026.05.0"));
+        Map<String, String> before = TreeSnapshot.liveKit(layout.root());
+        Forge forge = new Forge().file("a.yaml", "alpha: 1\n").file("b.yaml", "bravo: 2\n");
+        Path hostile = forge.tar().file("a.yaml", forge.content("a.yaml")).file("../../etc/evil", "x")
+                .write(dir.resolve("hostile.tar.gz"), Compression.GZIP);
+
+        BundleException refusal = catchThrowableOfType(BundleException.class, () -> importInto(layout, hostile));
+
+        assertThat(refusal.failure()).isEqualTo(Failure.REFUSED);
+        assertThat(refusal.getMessage()).contains("'../../etc/evil' is not listed in the manifest");
+        assertThat(TreeSnapshot.liveKit(layout.root())).isEqualTo(before);
+        assertThat(dir.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunChangesNothingAtAll() throws Exception {
+        Path root = kitRoot();
+        ImportResult result = importInto(new KitLayout(root), bundle(42, "2026.11.0"), Optional.empty(), true);
+        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.DRY_RUN);
+        try (Stream<Path> entries = Files.list(root)) {
+            assertThat(entries).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondImportAtTheSameTimeIsRefusedNamingTheHolder() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        KitPreflight.createFolders(layout);
+        Path archive = bundle(42, "2026.11.0");
+        try (KitLock held = KitLock.acquire(layout, "kit import of other.tar.gz")) {
+            BundleException busy = catchThrowableOfType(BundleException.class, () -> importInto(layout, archive));
+            assertThat(busy.failure()).isEqualTo(Failure.USAGE);
+            assertThat(busy.getMessage()).contains("is busy: locked by kit import of other.tar.gz (pid ");
+        }
+        assertThat(importInto(layout, archive).outcome()).isEqualTo(ImportResult.Outcome.ACTIVATED);
+    }
+
+    @Test
+    void recoveryRemovesInterruptedWorkAndRestoresTheActivation() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        Map<String, String> before = TreeSnapshot.liveKit(layout.root());
+        Files.createDirectories(layout.telemetry().resolve(".staging-123/payload/storage"));
+        Files.createDirectories(layout.bundles().resolve("43-2026.12.0/storage"));
+        Files.writeString(layout.stateDir().resolve(".state.json.abc.partial"), "{");
+        Files.delete(layout.current());
+        Files.writeString(layout.telemetry().resolve("telemetry-offline-bundle.tar.gz.sha256"), "stale\n");
+
+        assertThat(KitRecovery.recover(layout, new KitStateStore(layout).read())).hasSize(4);
+        assertThat(TreeSnapshot.liveKit(layout.root())).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAMissingKitFolderAndABadClock() throws Exception {
+        BundleException missing = catchThrowableOfType(BundleException.class,
+                () -> importInto(new KitLayout(dir.resolve("nope")), bundle(1, "1.0.0")));
+        assertThat(missing.failure()).isEqualTo(Failure.UNREADABLE);
+        assertThat(missing.getMessage()).endsWith("nope does not exist");
+
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        VerifyOptions past = new VerifyOptions(Limits.DEFAULT,
+                java.time.Clock.fixed(TestBundles.CREATED_AT.minusSeconds(3600), java.time.ZoneOffset.UTC), VerifyOptions.DEFAULT_CLOCK_SKEW);
+        BundleException clock = catchThrowableOfType(BundleException.class, () -> new KitImporter(layout, past)
+                .importBundle(new ImportRequest(bundle(43, "2026.12.0"), ManifestAuthenticator.NONE, false, Optional.empty(), false),
+                        ProgressListener.NONE));
+        assertThat(clock.failure()).isEqualTo(Failure.NOT_VALID_NOW);
+        assertThat(clock.getMessage()).contains("is before the kit's last change");
+    }
+
+    private static String run(Path workDir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
