@@ -63,6 +63,14 @@ public final class JsonFields {
 
     /** Refuses any field the format does not define: a signed document means exactly what it says. */
     public void exactly(JsonNode object, String path, Set<String> allowed) throws BundleException {
+        only(object, path, allowed);
+        for (String name : allowed) {
+            field(object, path, name);
+        }
+    }
+
+    /** Like {@link #exactly} for documents with optional fields: unknown ones are refused, absent ones are not. */
+    public void only(JsonNode object, String path, Set<String> allowed) throws BundleException {
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -72,9 +80,6 @@ public final class JsonFields {
         }
         if (!unknown.isEmpty()) {
             throw refused(path + " has unknown field(s) " + printable(unknown));
-        }
-        for (String name : allowed) {
-            field(object, path, name);
         }
     }
 
