@@ -18,6 +18,11 @@ public final class JsonFields {
         this.document = document;
     }
 
+    /** The document's name as messages give it. */
+    public String document() {
+        return document;
+    }
+
     public JsonNode object(JsonNode node, String path) throws BundleException {
         if (node == null || !node.isObject()) {
             throw refused(path + " must be an object");
