@@ -21,7 +21,8 @@ import java.util.Set;
  * Loads a trust policy from what a reviewer hands over: a {@code trust.yaml} (see {@link TrustYaml})
  * or a folder of PEM files. In a folder every {@code *.pem} counts: a "PUBLIC KEY" block is a
  * trusted key named after its file ({@code alice.pub.pem} is "alice"), a certificate with CA basic
- * constraints is a trusted CA, any other certificate's key is a trusted key named by its CN. The
+ * constraints is a trusted CA, any other certificate's key is a trusted key named by its CN (there
+ * the certificate only names a raw key: its dates are not checked). The
  * threshold of a folder is 1 unless the caller overrides it. A private key anywhere is refused: a
  * trust root is public material, and finding a secret there means something was mixed up.
  */
