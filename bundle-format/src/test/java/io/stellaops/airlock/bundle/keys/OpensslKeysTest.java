@@ -55,10 +55,11 @@ class OpensslKeysTest {
         }
     }
 
-    @Test
-    void loadsAPkcs12FileFromOpensslWithItsCertificate() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"-algorithm EC -pkeyopt ec_paramgen_curve:P-256", "-algorithm ED25519"})
+    void loadsAPkcs12FileFromOpensslWithItsCertificate(String options) throws Exception {
         Files.writeString(dir.resolve("pass.txt"), "p12 pass\n");
-        TestKeys.opensslEcKey(dir, "carol");
+        genpkey(options, "carol.key.pem");
         Openssl.run(dir, "req", "-new", "-x509", "-key", "carol.key.pem", "-subj", "/CN=carol", "-days", "30",
                 "-out", "carol.cert.pem");
         Openssl.run(dir, "pkcs12", "-export", "-inkey", "carol.key.pem", "-in", "carol.cert.pem", "-name", "carol",
