@@ -30,4 +30,17 @@ public final class BundleInspector {
                     HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)), manifest);
         }
     }
+
+    /**
+     * The exact bytes of the archive's {@code manifest.json}, after checking that they parse as
+     * strictly as in verification: what a signer signs, so that nobody signs a manifest Airlock
+     * would refuse to read.
+     */
+    public byte[] manifestBytes(Path archive) throws BundleException {
+        try (ArchiveReader reader = ArchiveReader.open(archive, limits, ProgressListener.NONE)) {
+            byte[] bytes = reader.readManifestBytes();
+            ManifestCodec.decode(bytes, limits);
+            return bytes;
+        }
+    }
 }

@@ -18,6 +18,11 @@ public final class JsonFields {
         this.document = document;
     }
 
+    /** The document's name as messages give it. */
+    public String document() {
+        return document;
+    }
+
     public JsonNode object(JsonNode node, String path) throws BundleException {
         if (node == null || !node.isObject()) {
             throw refused(path + " must be an object");
@@ -63,6 +68,14 @@ public final class JsonFields {
 
     /** Refuses any field the format does not define: a signed document means exactly what it says. */
     public void exactly(JsonNode object, String path, Set<String> allowed) throws BundleException {
+        only(object, path, allowed);
+        for (String name : allowed) {
+            field(object, path, name);
+        }
+    }
+
+    /** Like {@link #exactly} for documents with optional fields: unknown ones are refused, absent ones are not. */
+    public void only(JsonNode object, String path, Set<String> allowed) throws BundleException {
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -72,9 +85,6 @@ public final class JsonFields {
         }
         if (!unknown.isEmpty()) {
             throw refused(path + " has unknown field(s) " + printable(unknown));
-        }
-        for (String name : allowed) {
-            field(object, path, name);
         }
     }
 

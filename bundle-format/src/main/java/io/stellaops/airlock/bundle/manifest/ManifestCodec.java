@@ -1,20 +1,12 @@
 package io.stellaops.airlock.bundle.manifest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -117,31 +109,8 @@ public final class ManifestCodec {
     }
 
     private static JsonNode parse(byte[] bytes, Limits limits, JsonFields json) throws BundleException {
-        JsonFactory factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(16)
-                        .maxNumberLength(32)
-                        .maxStringLength(Math.max(4096, limits.maxPathBytes() * 2))
-                        .maxDocumentLength(limits.maxManifestBytes())
-                        .build())
-                .build();
-        ObjectMapper mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        try {
-            JsonNode root = mapper.readTree(bytes);
-            if (root == null || root.isMissingNode()) {
-                throw json.refused("is empty");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw json.refused("is not valid JSON" + where + ": " + BundlePath.printable(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new BundleException(Failure.UNREADABLE, DOCUMENT + ": cannot be read: " + e.getMessage(), e);
-        }
+        return StrictJson.parse(StrictJson.jsonFactory(StrictJson.constraints(limits.maxManifestBytes(),
+                Math.max(4096, limits.maxPathBytes() * 2), 16)), bytes, json);
     }
 
     private static int formatVersion(String predicateType, JsonFields json) throws BundleException {

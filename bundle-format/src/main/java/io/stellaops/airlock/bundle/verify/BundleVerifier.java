@@ -71,6 +71,7 @@ public final class BundleVerifier {
             byte[] manifestBytes) throws BundleException {
         report.begin("signature", "Signed by");
         Authentication authentication = authenticator.authenticate(archive, manifestBytes);
+        report.authentication(authentication);
         if (authentication.checked()) {
             report.passed(authentication.summary());
         } else {

@@ -15,7 +15,8 @@ public interface ManifestAuthenticator {
             "not checked: no trust policy given (integrity only)", java.util.List.of());
 
     /**
-     * @throws BundleException {@link io.stellaops.airlock.bundle.Failure#SIGNATURE} naming the signer and the reason
+     * @throws BundleException {@link io.stellaops.airlock.bundle.Failure#SIGNATURE} naming the signer and the reason;
+     *         an {@link AuthenticationException} also keeps each signature's result for the report
      */
     Authentication authenticate(Path archive, byte[] manifestBytes) throws BundleException;
 }

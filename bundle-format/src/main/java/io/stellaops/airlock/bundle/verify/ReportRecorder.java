@@ -21,6 +21,7 @@ final class ReportRecorder {
     private long archiveSize;
     private Compression compression;
     private BundleManifest manifest;
+    private Authentication authentication;
     private String archiveSha256;
     private String currentId;
     private String currentTitle;
@@ -46,6 +47,10 @@ final class ReportRecorder {
         for (FileEntry entry : manifest.files()) {
             files.add(new FileResult(entry, CheckStatus.NOT_REACHED));
         }
+    }
+
+    void authentication(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     void archiveSha256(String sha256) {
@@ -83,6 +88,9 @@ final class ReportRecorder {
         if (currentId == null) {
             begin("archive", "Archive");
         }
+        if (e instanceof AuthenticationException refusal) {
+            authentication = refusal.authentication();
+        }
         record(CheckStatus.FAILED, e.getMessage());
         if (reachedFiles >= 0 && reachedFiles < files.size() && "contents".equals(checks.get(checks.size() - 1).id())) {
             files.set(reachedFiles, new FileResult(files.get(reachedFiles).entry(), CheckStatus.FAILED));
@@ -99,6 +107,6 @@ final class ReportRecorder {
     private VerificationReport build(Optional<String> failure) {
         return new VerificationReport("airlock " + AirlockVersion.current(), startedAt, archiveName, archiveSize,
                 Optional.ofNullable(archiveSha256), Optional.ofNullable(compression), Optional.ofNullable(manifest),
-                checks, files, failure);
+                Optional.ofNullable(authentication), checks, files, failure);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param archiveSha256 lowercase hex SHA-256 of the archive, empty when the pass did not complete
  * @param compression   the detected compression, empty when not recognised
  * @param manifest      the parsed manifest, empty when it could not be read or authenticated
+ * @param authentication what the signature step found (signers, key ids, chains, each signature's
+ *                      outcome), empty when the step was not reached
  * @param checks        the steps in the order they ran
  * @param files         one entry per listed file
  * @param failure       the reason of the refusal, empty when verified
@@ -30,6 +32,7 @@ public record VerificationReport(
         Optional<String> archiveSha256,
         Optional<Compression> compression,
         Optional<BundleManifest> manifest,
+        Optional<Authentication> authentication,
         List<CheckResult> checks,
         List<FileResult> files,
         Optional<String> failure) {

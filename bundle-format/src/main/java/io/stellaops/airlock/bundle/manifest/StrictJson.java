@@ -1,0 +1,63 @@
+package io.stellaops.airlock.bundle.manifest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stellaops.airlock.bundle.BundleException;
+import io.stellaops.airlock.bundle.Failure;
+import java.io.IOException;
+
+/**
+ * The one strict parser setup for every untrusted document Airlock reads (the manifest, signature
+ * envelopes, trust policies): bounded size, nesting, string and number lengths, duplicate keys
+ * refused, trailing tokens refused. Works for any Jackson format (JSON, YAML) whose factory the
+ * caller builds with {@link #constraints} and duplicate detection.
+ */
+public final class StrictJson {
+    private StrictJson() {
+    }
+
+    public static StreamReadConstraints constraints(int maxDocumentBytes, int maxStringLength, int maxDepth) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth)
+                .maxNumberLength(32)
+                .maxStringLength(maxStringLength)
+                .maxDocumentLength(maxDocumentBytes)
+                .build();
+    }
+
+    /** A JSON factory with these constraints and duplicate keys refused. */
+    public static JsonFactory jsonFactory(StreamReadConstraints constraints) {
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(constraints)
+                .build();
+    }
+
+    /**
+     * Parses one document into a tree.
+     *
+     * @throws BundleException {@link Failure#REFUSED} naming the document, the line and column
+     */
+    public static JsonNode parse(JsonFactory factory, byte[] bytes, JsonFields json) throws BundleException {
+        ObjectMapper mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        try {
+            JsonNode root = mapper.readTree(bytes);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw json.refused("is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw json.refused("is not valid " + factory.getFormatName() + where + ": "
+                    + BundlePath.printable(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new BundleException(Failure.UNREADABLE, json.document() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
