@@ -7,14 +7,14 @@ import picocli.CommandLine.Command;
 @Command(name = "bundle",
         mixinStandardHelpOptions = true,
         versionProvider = AirlockCli.Version.class,
-        description = "Build, inspect and verify telemetry bundles.",
-        subcommands = {BundleBuildCommand.class, BundleInspectCommand.class, BundleVerifyCommand.class})
+        description = "Build, inspect, sign and verify telemetry bundles.",
+        subcommands = {BundleBuildCommand.class, BundleInspectCommand.class, BundleSignCommand.class, BundleVerifyCommand.class})
 final class BundleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (build, inspect, verify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (build, inspect, sign, verify)");
     }
 }

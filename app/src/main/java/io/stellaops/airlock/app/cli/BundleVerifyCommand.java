@@ -6,7 +6,8 @@ import io.stellaops.airlock.bundle.verify.BundleVerifier;
 import io.stellaops.airlock.bundle.verify.CheckResult;
 import io.stellaops.airlock.bundle.verify.CheckStatus;
 import io.stellaops.airlock.bundle.verify.FileResult;
-import io.stellaops.airlock.bundle.verify.ManifestAuthenticator;
+import io.stellaops.airlock.bundle.io.AtomicFiles;
+import io.stellaops.airlock.bundle.verify.ReportHtml;
 import io.stellaops.airlock.bundle.verify.PayloadSink;
 import io.stellaops.airlock.bundle.verify.ReportJson;
 import io.stellaops.airlock.bundle.verify.VerificationException;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +30,21 @@ import picocli.CommandLine.Parameters;
  * rules and one streamed pass over the archive, printed as three verdict lines and the steps.
  */
 @Command(name = "verify", sortOptions = false,
-        description = {"Verify a bundle: manifest rules, validity, and every entry's size and SHA-256 in one streamed pass.",
-            "Exit 0 only when everything matched."})
+        description = {"Verify a bundle: its signatures against a trust policy (--trust), the manifest's rules and validity,",
+            "and every entry's size and SHA-256 in one streamed pass. Exit 0 only when everything matched."})
 final class BundleVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "The bundle archive (.tar.gz or .tar.zst).")
     Path archive;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Option(names = "--report", paramLabel = "OUT",
+            description = "Also write the report as evidence: HTML when OUT ends in .html, JSON otherwise (also on refusal).")
+    Path reportFile;
 
     @Option(names = "--json", description = "Print the verification report as JSON (also on refusal).")
     boolean json;
@@ -45,17 +54,30 @@ final class BundleVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        BundleVerifier verifier = new BundleVerifier(VerifyOptions.defaults());
+        VerifyOptions options = VerifyOptions.defaults();
+        BundleVerifier verifier = new BundleVerifier(options);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            VerificationReport report = verifier.verify(archive, ManifestAuthenticator.NONE, PayloadSink.DISCARD,
+            VerificationReport report = verifier.verify(archive, trust.authenticator(options.limits()), PayloadSink.DISCARD,
                     ProgressListener.NONE);
             print(out, report);
+            writeReport(report);
             return ExitCodes.OK;
         } catch (VerificationException e) {
             print(out, e.report());
+            writeReport(e.report());
             throw e;
         }
+    }
+
+    private void writeReport(VerificationReport report) throws BundleException {
+        if (reportFile == null) {
+            return;
+        }
+        byte[] content = reportFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")
+                ? ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : Json.bytes(ReportJson.report(report));
+        AtomicFiles.write(reportFile, content, false, true);
     }
 
     private void print(PrintWriter out, VerificationReport report) {
@@ -65,6 +87,7 @@ final class BundleVerifyCommand implements Callable<Integer> {
         }
         CheckResult signature = report.check("signature").orElse(null);
         out.printf("Signed by:  %s%n", signature == null ? "not reached" : signature.detail());
+        report.authentication().ifPresent(a -> a.details().forEach(line -> out.printf("            %s%n", line)));
         CheckResult contents = report.check("contents").orElse(null);
         out.printf("Contents:   %s%n", contents == null ? "not reached"
                 : contents.status() == CheckStatus.PASSED ? report.files().size() + " file(s) matched the manifest"

@@ -30,6 +30,7 @@ public final class ReportJson {
         report.archiveSha256().ifPresent(sha -> archive.put("sha256", sha));
         report.compression().ifPresent(c -> archive.put("compression", c.id()));
         report.manifest().ifPresent(manifest -> root.set("bundle", bundle(manifest)));
+        report.authentication().ifPresent(authentication -> root.set("authentication", authentication(authentication)));
         ArrayNode checks = root.putArray("checks");
         for (CheckResult check : report.checks()) {
             checks.addObject()
@@ -43,6 +44,25 @@ public final class ReportJson {
             file(files.addObject(), file.entry()).put("status", file.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         return root;
+    }
+
+    private static ObjectNode authentication(Authentication authentication) {
+        ObjectNode node = NODES.objectNode();
+        node.put("checked", authentication.checked());
+        node.put("summary", authentication.summary());
+        ArrayNode signatures = node.putArray("signatures");
+        for (SignatureResult signature : authentication.signatures()) {
+            ObjectNode item = signatures.addObject();
+            item.put("index", signature.index());
+            item.put("keyId", signature.keyId());
+            signature.algorithm().ifPresent(a -> item.put("algorithm", a));
+            signature.signer().ifPresent(s -> item.put("signer", s));
+            ArrayNode chain = item.putArray("chain");
+            signature.chain().forEach(chain::add);
+            item.put("outcome", signature.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            item.put("detail", signature.detail());
+        }
+        return node;
     }
 
     public static ObjectNode inspection(InspectedBundle inspected) {
