@@ -37,6 +37,9 @@ final class KitImportCommand implements Callable<Integer> {
     @Mixin
     TrustOptions trust;
 
+    @Mixin
+    ReceiptOptions receipts;
+
     @Option(names = "--dry-run", description = "Verify and report only; change nothing in the kit.")
     boolean dryRun;
 
@@ -71,7 +74,7 @@ final class KitImportCommand implements Callable<Integer> {
                 Optional.ofNullable(forceReason), move);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            ImportResult result = new KitImporter(new KitLayout(kit), options).importBundle(request, ProgressListener.NONE);
+            ImportResult result = new KitImporter(new KitLayout(kit), options, receipts.settings()).importBundle(request, ProgressListener.NONE);
             print(out, result);
             return ExitCodes.OK;
         } catch (VerificationException e) {

@@ -28,6 +28,7 @@ final class KitJson {
         status.state().active().ifPresentOrElse(a -> root.set("active", entry(a)), () -> root.putNull("active"));
         root.put("highestGeneration", status.state().highestGeneration());
         root.put("quarantined", status.quarantined());
+        root.put("receipts", status.receipts());
         root.put("expired", status.activeExpired());
         status.activeAge().ifPresent(age -> root.put("activeAgeDays", age.toDays()));
         root.put("consistent", status.consistent());

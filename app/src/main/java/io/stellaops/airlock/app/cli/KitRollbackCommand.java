@@ -30,12 +30,15 @@ final class KitRollbackCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the kit history.")
     String reason;
 
+    @picocli.CommandLine.Mixin
+    ReceiptOptions receipts;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
     public Integer call() throws BundleException {
-        KitEntry active = new KitRollback(new KitLayout(kit), Clock.systemUTC())
+        KitEntry active = new KitRollback(new KitLayout(kit), Clock.systemUTC(), receipts.settings())
                 .rollback(to == null ? OptionalLong.empty() : OptionalLong.of(to), Optional.ofNullable(reason));
         spec.commandLine().getOut().printf("Rolled back: generation %d (%s %s) is active%n", active.generation(),
                 active.name(), active.version());

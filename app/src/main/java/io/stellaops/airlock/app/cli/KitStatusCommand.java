@@ -49,6 +49,7 @@ final class KitStatusCommand implements Callable<Integer> {
         }
         out.printf("Highest:      generation %d%n", status.state().highestGeneration());
         out.printf("Quarantined:  %d%n", status.quarantined());
+        out.printf("Receipts:     %d, hash chain intact%n", status.receipts());
         if (!status.consistent()) {
             out.println("Consistency:  an operation was interrupted; the next import or rollback repairs it");
         }

@@ -30,10 +30,17 @@ public final class KitImporter {
 
     private final KitLayout layout;
     private final VerifyOptions options;
+    private final ReceiptSettings receipts;
 
+    /** An importer whose receipts are unsigned (hash-chained only) and name the current user. */
     public KitImporter(KitLayout layout, VerifyOptions options) {
+        this(layout, options, ReceiptSettings.unsigned());
+    }
+
+    public KitImporter(KitLayout layout, VerifyOptions options, ReceiptSettings receipts) {
         this.layout = layout;
         this.options = options;
+        this.receipts = receipts;
     }
 
     public ImportResult importBundle(ImportRequest request, ProgressListener progress) throws BundleException {
@@ -56,8 +63,9 @@ public final class KitImporter {
                 Verified verified = verify(request, state, new StagingSink(staging.resolve("payload")), progress);
                 CrashPoint.reach("verified");
                 if (verified.policy.sameAsActive()) {
-                    return new ImportResult(ImportResult.Outcome.ALREADY_ACTIVE, state.active().orElseThrow(),
-                            verified.report, repairs);
+                    KitEntry active = state.active().orElseThrow();
+                    receipt("already-active", Optional.of(active), request, Optional.empty());
+                    return new ImportResult(ImportResult.Outcome.ALREADY_ACTIVE, active, verified.report, repairs);
                 }
                 KitEntry entry = entryFor(verified.report, state, request, uniqueDirectory(state, verified.report));
                 publish(staging, request.archive(), entry);
@@ -65,6 +73,7 @@ public final class KitImporter {
                 CrashPoint.reach("state-written");
                 KitActivation.activate(layout, entry);
                 CrashPoint.reach("activated");
+                receipt("activated", Optional.of(entry), request, Optional.empty());
                 return new ImportResult(ImportResult.Outcome.ACTIVATED, entry, verified.report, repairs);
             } catch (IOException e) {
                 throw new BundleException(Failure.UNREADABLE, "cannot write into the kit at " + layout.telemetry() + ": "
@@ -100,10 +109,18 @@ public final class KitImporter {
             Path folder = Quarantine.put(layout, request.archive(), refusal, report, request.moveRefused(),
                     options.clock().instant());
             refusal.addSuppressed(new QuarantinedNote(folder));
+            receipt("refused", Optional.empty(), request, Optional.of(refusal));
         } catch (IOException e) {
             throw new BundleException(refusal.failure(), refusal.getMessage() + " (and it could not be quarantined: "
                     + AtomicFiles.describe(e) + ")", refusal);
         }
+    }
+
+    private void receipt(String decision, Optional<KitEntry> entry, ImportRequest request, Optional<BundleException> refusal)
+            throws BundleException {
+        Receipts.write(layout, receipts, new Receipts.Decision(decision, entry,
+                Optional.of(request.archive().getFileName().toString()), refusal,
+                entry.flatMap(KitEntry::forcedReason)), options.clock().instant());
     }
 
     /** Moves the verified payload and the archive with its sidecars from staging into the kit. */

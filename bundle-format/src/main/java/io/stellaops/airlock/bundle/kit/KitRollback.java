@@ -18,10 +18,16 @@ import java.util.OptionalLong;
 public final class KitRollback {
     private final KitLayout layout;
     private final Clock clock;
+    private final ReceiptSettings receipts;
 
     public KitRollback(KitLayout layout, Clock clock) {
+        this(layout, clock, ReceiptSettings.unsigned());
+    }
+
+    public KitRollback(KitLayout layout, Clock clock, ReceiptSettings receipts) {
         this.layout = layout;
         this.clock = clock;
+        this.receipts = receipts;
     }
 
     /**
@@ -49,6 +55,8 @@ public final class KitRollback {
             }
             store.write(state.afterRollback(target, clock.instant(), reason));
             KitActivation.activate(layout, target);
+            Receipts.write(layout, receipts, new Receipts.Decision("rolled-back", Optional.of(target), Optional.empty(),
+                    Optional.empty(), reason), clock.instant());
             return target;
         } catch (IOException e) {
             throw new BundleException(Failure.UNREADABLE, "cannot roll back the kit at " + layout.root() + ": "

@@ -42,8 +42,8 @@ public final class TreeSnapshot {
         return picture;
     }
 
-    /** The live kit: everything but the transient lock file and the quarantine. */
+    /** The live kit: everything but the transient lock file, the quarantine and the receipts. */
     public static Map<String, String> liveKit(Path kit) throws IOException {
-        return of(kit, p -> !p.endsWith(".state/lock") && !p.contains("quarantine"));
+        return of(kit, p -> !p.endsWith(".state/lock") && !p.contains("quarantine") && !p.contains("receipts"));
     }
 }
