@@ -38,11 +38,7 @@ class KitImporterTest {
     }
 
     private Path bundle(long generation, String version) throws Exception {
-        Path out = dir.resolve("telemetry-offline-bundle-" + version + ".tar.gz");
-        new BundleBuilder().build(new BuildRequest(TestBundles.sampleSource(), out, "telemetry-offline-bundle", version,
-                generation, TestBundles.CREATED_AT, TestBundles.EXPIRES_AT, Compression.GZIP, false,
-                new Producer("airlock", "test"), Limits.DEFAULT), ProgressListener.NONE);
-        return out;
+        return TestBundles.buildSample(dir, generation, version);
     }
 
     private static ImportResult importInto(KitLayout layout, Path archive) throws BundleException {
