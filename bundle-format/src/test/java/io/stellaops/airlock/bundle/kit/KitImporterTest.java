@@ -191,6 +191,20 @@ class KitImporterTest {
     }
 
     @Test
+    void recoveryRemovesAQuarantineThatWasInterruptedAndKeepsTheCompletedOnes() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        catchThrowableOfType(BundleException.class, () -> importInto(layout, bundle(41, "2026.10.0")));
+        Map<String, String> quarantined = TreeSnapshot.of(layout.quarantine(), p -> true);
+        Path interrupted = Files.createDirectories(layout.quarantine().resolve(".20261125T120000Z-x.tar.gz.partial"));
+        Files.writeString(interrupted.resolve("x.tar.gz"), "half a copy");
+
+        assertThat(KitRecovery.recover(layout, new KitStateStore(layout).read()))
+                .containsExactly("removed interrupted work quarantine/.20261125T120000Z-x.tar.gz.partial");
+        assertThat(TreeSnapshot.of(layout.quarantine(), p -> true)).isEqualTo(quarantined).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void refusesAMissingKitFolderAndABadClock() throws Exception {
         BundleException missing = catchThrowableOfType(BundleException.class,
                 () -> importInto(new KitLayout(dir.resolve("nope")), bundle(1, "1.0.0")));
