@@ -106,7 +106,8 @@ final class KitFixture {
 
     /** The live kit: everything but the lock file, whose content names the last holder, and the quarantine. */
     static Map<String, String> liveKit(Path kit) throws IOException {
-        return tree(kit, p -> !p.equals("telemetry/.state/lock") && !p.startsWith("telemetry/quarantine"));
+        return tree(kit, p -> !p.equals("telemetry/.state/lock") && !p.startsWith("telemetry/quarantine")
+                && !p.startsWith("telemetry/receipts"));
     }
 
     static String sha256(byte[] bytes) {
