@@ -97,7 +97,12 @@ public final class KitImporter {
                     policy, sink, progress);
             return new Verified(report, policy);
         } catch (VerificationException e) {
-            if (!request.dryRun() && e.failure() != Failure.CANCELLED && e.failure() != Failure.UNREADABLE) {
+            if (e.failure() == Failure.UNREADABLE && !request.dryRun()) {
+                // Not the bundle's fault (a full disk, a missing file): nothing to quarantine, and nothing changed.
+                throw new VerificationException(new BundleException(Failure.UNREADABLE,
+                        e.getMessage() + "; the import stopped and the kit is unchanged", e), e.report());
+            }
+            if (!request.dryRun() && e.failure() != Failure.CANCELLED) {
                 quarantine(request, e, Optional.of(e.report()));
             }
             throw e;
