@@ -4,6 +4,7 @@ import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.DaemonTaskExecutor;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import io.stellaops.airlock.bundle.AirlockVersion;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public class AirlockApplication extends Application {
         var context = new WizardContext(UiStrings.load(Locale.getDefault()), AirlockVersion.current(), executor,
                 Clock.systemUTC(), Path.of(System.getProperty("user.home")),
                 Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")));
-        var window = new MainWindow(stage, context, BuildService.library());
+        var window = new MainWindow(stage, context, BuildService.library(), VerifyService.library(context.clock()));
         window.show();
     }
 

@@ -9,6 +9,8 @@ import io.stellaops.airlock.app.ui.start.Job;
 import io.stellaops.airlock.app.ui.start.StartController;
 import io.stellaops.airlock.app.ui.start.StartModel;
 import io.stellaops.airlock.app.ui.start.StartNextController;
+import io.stellaops.airlock.app.ui.verify.VerifyFlow;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Parent;
@@ -16,8 +18,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Wires the wizard window: the start screen, and the flow of the job chosen there (build;
- * verify and import are still placeholders). Each time a job is chosen its flow is made afresh;
+ * Wires the wizard window: the start screen, and the flow of the job chosen there (build,
+ * verify; import is still a placeholder). Each time a job is chosen its flow is made afresh;
  * its Home button clears the choice, which brings the start screen back.
  *
  * <p>Navigation lives here rather than in the controllers so that a controller only writes
@@ -33,16 +35,19 @@ public final class MainWindow {
     private final Stage stage;
     private final WizardContext context;
     private final BuildService builds;
+    private final VerifyService verifications;
     private final StartModel startModel = new StartModel();
     private final Parent startView;
     private final Parent placeholderView;
     private final Scene scene;
     private BuildFlow buildFlow;
+    private VerifyFlow verifyFlow;
 
-    public MainWindow(Stage stage, WizardContext context, BuildService builds) {
+    public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
         this.context = context;
         this.builds = builds;
+        this.verifications = verifications;
         var fxml = new FxmlLoaderFactory(context.resources(), Map.of(
                 StartController.class, () -> new StartController(startModel, context.version()),
                 StartNextController.class, () -> new StartNextController(startModel)));
@@ -63,6 +68,7 @@ public final class MainWindow {
 
     private Parent viewFor(Job job) {
         buildFlow = null;
+        verifyFlow = null;
         if (job == null) {
             return startView;
         }
@@ -71,7 +77,11 @@ public final class MainWindow {
                 buildFlow = new BuildFlow(context, builds, startModel::clear);
                 yield buildFlow.root();
             }
-            case VERIFY, IMPORT -> placeholderView;
+            case VERIFY -> {
+                verifyFlow = new VerifyFlow(context, verifications, startModel::clear);
+                yield verifyFlow.root();
+            }
+            case IMPORT -> placeholderView;
         };
     }
 
@@ -90,5 +100,10 @@ public final class MainWindow {
     /** The build flow on screen, if that is the chosen job. */
     public Optional<BuildFlow> buildFlow() {
         return Optional.ofNullable(buildFlow);
+    }
+
+    /** The verify flow on screen, if that is the chosen job. */
+    public Optional<VerifyFlow> verifyFlow() {
+        return Optional.ofNullable(verifyFlow);
     }
 }

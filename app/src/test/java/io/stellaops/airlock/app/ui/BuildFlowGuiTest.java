@@ -9,6 +9,7 @@ import io.stellaops.airlock.app.ui.build.BuildStep;
 import io.stellaops.airlock.app.ui.common.DaemonTaskExecutor;
 import io.stellaops.airlock.app.ui.common.SynchronousTaskExecutor;
 import io.stellaops.airlock.app.ui.controls.StepList;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.verify.VerificationReport;
@@ -185,7 +186,7 @@ class BuildFlowGuiTest {
             }
         };
         threads = new DaemonTaskExecutor();
-        MainWindow window = TestWizards.open(stage, Locale.ENGLISH, threads, home, held);
+        MainWindow window = TestWizards.open(stage, Locale.ENGLISH, threads, home, held, VerifyService.library(TestWizards.CLOCK));
         robot.clickOn("#buildJobButton").clickOn("#nextButton").clickOn("#nextButton");
         BuildRun run = window.buildFlow().orElseThrow().run();
         Path output = home.resolve("cancelled.tar.gz");

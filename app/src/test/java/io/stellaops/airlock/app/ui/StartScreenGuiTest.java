@@ -9,6 +9,7 @@ import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.common.WizardContext;
 import io.stellaops.airlock.app.ui.start.Job;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,8 @@ class StartScreenGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         // English explicitly: the assertions below read English text whatever the machine's locale.
-        window = new MainWindow(stage, context(Locale.ENGLISH, "test"), BuildService.library());
+        window = new MainWindow(stage, context(Locale.ENGLISH, "test"), BuildService.library(),
+                VerifyService.library(TestWizards.CLOCK));
         window.show();
     }
 
@@ -136,7 +138,8 @@ class StartScreenGuiTest {
     private static List<String> labelsCutAtMinimumSize(Locale locale) {
         var minimal = new Stage();
         try {
-            var window = new MainWindow(minimal, context(locale, "0.0.0-SNAPSHOT"), BuildService.library());
+            var window = new MainWindow(minimal, context(locale, "0.0.0-SNAPSHOT"), BuildService.library(),
+                    VerifyService.library(TestWizards.CLOCK));
             minimal.setWidth(MainWindow.MIN_WIDTH);
             minimal.setHeight(MainWindow.MIN_HEIGHT);
             window.show();

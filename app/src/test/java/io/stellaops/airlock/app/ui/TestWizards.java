@@ -6,6 +6,7 @@ import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.TaskExecutor;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Limits;
 import io.stellaops.airlock.bundle.ProgressListener;
@@ -18,6 +19,7 @@ import io.stellaops.airlock.bundle.verify.BundleVerifier;
 import io.stellaops.airlock.bundle.verify.VerifyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,10 +46,10 @@ final class TestWizards {
     }
 
     /** Builds and shows the window on the FX thread, on the stage TestFX gave the test. */
-    static MainWindow open(Stage stage, Locale locale, TaskExecutor executor, Path home, BuildService builds)
-            throws Exception {
+    static MainWindow open(Stage stage, Locale locale, TaskExecutor executor, Path home, BuildService builds,
+            VerifyService verifications) throws Exception {
         MainWindow window = callOnFx(() -> {
-            var opened = new MainWindow(stage, context(locale, executor, home), builds);
+            var opened = new MainWindow(stage, context(locale, executor, home), builds, verifications);
             opened.show();
             return opened;
         });
@@ -56,7 +58,7 @@ final class TestWizards {
     }
 
     static MainWindow open(Stage stage, TaskExecutor executor, Path home) throws Exception {
-        return open(stage, Locale.ENGLISH, executor, home, BuildService.library());
+        return open(stage, Locale.ENGLISH, executor, home, BuildService.library(), VerifyService.library(CLOCK));
     }
 
     static <T> T callOnFx(Callable<T> action) throws Exception {
@@ -83,6 +85,20 @@ final class TestWizards {
                 BuildDefaults.generation(created), created, created.plus(BuildDefaults.VALIDITY), Compression.GZIP, false,
                 Producer.airlock(), Limits.DEFAULT);
         return new BundleBuilder().build(request, ProgressListener.NONE).archive();
+    }
+
+    /** A copy of {@code archive} with bytes appended after its end, without a sidecar. */
+    static Path withGarbageAppended(Path archive, Path target) throws Exception {
+        Files.copy(archive, target);
+        Files.write(target, "appended after the end of the archive".getBytes(), StandardOpenOption.APPEND);
+        return target;
+    }
+
+    /** A copy of {@code archive} with one byte flipped in the middle, without a sidecar. */
+    static Path withByteFlipped(Path archive, Path target) throws Exception {
+        byte[] bytes = Files.readAllBytes(archive);
+        bytes[bytes.length / 2] ^= 0x5a;
+        return Files.write(target, bytes);
     }
 
     static void screenshot(Stage stage, String name) throws Exception {
