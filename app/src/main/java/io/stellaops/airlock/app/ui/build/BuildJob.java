@@ -2,14 +2,11 @@ package io.stellaops.airlock.app.ui.build;
 
 import io.stellaops.airlock.app.sample.SampleSource;
 import io.stellaops.airlock.bundle.BundleException;
-import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
 import io.stellaops.airlock.bundle.ProgressListener;
 import io.stellaops.airlock.bundle.build.BuildRequest;
 import io.stellaops.airlock.bundle.build.BuildResult;
-import io.stellaops.airlock.bundle.io.TemporaryFolder;
 import io.stellaops.airlock.bundle.manifest.Producer;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -33,11 +30,7 @@ public final class BuildJob {
         if (inputs.sourceFolder().isPresent()) {
             return build(inputs.sourceFolder().get(), inputs, metadata, progress);
         }
-        try (TemporaryFolder folder = TemporaryFolder.create("airlock-sample")) {
-            return build(SampleSource.copyTo(folder.path()), inputs, metadata, progress);
-        } catch (IOException e) {
-            throw new BundleException(Failure.UNREADABLE, "cannot unpack the embedded sample: " + e.getMessage(), e);
-        }
+        return SampleSource.withCopy(sample -> build(sample, inputs, metadata, progress));
     }
 
     private BuildResult build(Path source, BuildInputs inputs, MetadataRules.Resolved metadata,
