@@ -68,7 +68,8 @@ final class PkiDevTlsCommand implements Callable<Integer> {
     public Integer call() throws BundleException {
         KeyAlgorithm algorithm = KeyAlgorithm.fromId(keyType).orElseThrow(() -> new BundleException(Failure.USAGE,
                 "--key-type '" + keyType + "' is not ecdsa-p256, rsa-3072 or ed25519"));
-        HostNames names = hosts == null ? HostNames.devTlsDefaults(namespace) : HostNames.parse(hosts, true);
+        HostNames defaults = HostNames.devTlsDefaults(namespace); // also validates the namespace the hint prints
+        HostNames names = hosts == null ? defaults : HostNames.parse(hosts, true);
         DevTlsRequest request = DevTlsRequest.of(algorithm, names, days, clientName);
         SecureRandom random = new SecureRandom();
         TlsMaterial material = TlsMaterial.generate(request, Clock.systemUTC(), random);

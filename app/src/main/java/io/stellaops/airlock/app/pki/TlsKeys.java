@@ -94,7 +94,7 @@ final class TlsKeys {
             }
             pkcs8 = info.getEncoded();
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // Not e's message: parser messages may quote the bytes they choked on.
             throw new BundleException(Failure.REFUSED, file + " is not a readable unencrypted private key"
                     + " (damaged, or encrypted the old OpenSSL way)", e);
