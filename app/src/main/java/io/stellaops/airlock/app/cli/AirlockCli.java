@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = AirlockCli.Version.class,
         description = "Offline telemetry bundles for disconnected StellaOps clusters.%n"
                 + "Without arguments, opens the wizard.",
-        subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, PkiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

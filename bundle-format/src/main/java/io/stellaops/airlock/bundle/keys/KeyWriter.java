@@ -19,7 +19,8 @@ import org.bouncycastle.util.io.pem.PemObject;
  * Writes a key pair as two PEM files: the private key as PKCS#8 ("PRIVATE KEY", or "ENCRYPTED
  * PRIVATE KEY" with PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC, which openssl reads), created
  * owner-only from its first byte, and the public key as SPKI ("PUBLIC KEY"). Existing files are
- * never overwritten: losing a signing key to a typo is worse than an error.
+ * never overwritten by {@link #write}: losing a signing key to a typo is worse than an error. TLS
+ * material, whose keys are disposable and have no public-key file, uses {@link #writePrivateKey}.
  */
 public final class KeyWriter {
     /** PBKDF2 rounds for an encrypted private key: OWASP's 2023 figure for HMAC-SHA256. */
@@ -49,12 +50,7 @@ public final class KeyWriter {
         if (passphrase.isPresent() && passphrase.get().isEmpty()) {
             throw new BundleException(Failure.USAGE, "the passphrase is empty; give none to write an unencrypted key");
         }
-        byte[] pem = privateKeyPem(key, passphrase);
-        try {
-            AtomicFiles.write(privateKeyFile, pem, true, false);
-        } finally {
-            Arrays.fill(pem, (byte) 0);
-        }
+        writePrivateKey(key, privateKeyFile, passphrase, false);
         try {
             AtomicFiles.write(publicKeyFile, key.verificationKey().toPem(), false, false);
         } catch (BundleException e) {
@@ -63,6 +59,31 @@ public final class KeyWriter {
             throw e;
         }
         return new KeyFiles(privateKeyFile, publicKeyFile, key.algorithm(), key.keyId(), passphrase.isPresent());
+    }
+
+    /**
+     * Writes the private key alone, as {@link #write} does (PKCS#8 PEM, owner-only from the first
+     * byte, atomically), for callers that have no use for a public-key file, such as TLS key files.
+     *
+     * @param replace whether an existing file may be replaced (atomically); when false, an existing
+     *                file is refused
+     * @throws BundleException {@link Failure#USAGE} when the file exists and {@code replace} is false
+     *                         or the passphrase is empty, {@link Failure#UNREADABLE} when it cannot be written
+     */
+    public void writePrivateKey(SigningKey key, Path file, Optional<Passphrase> passphrase, boolean replace)
+            throws BundleException {
+        if (!replace && Files.exists(file)) {
+            throw new BundleException(Failure.USAGE, file + " already exists; Airlock never overwrites a key file");
+        }
+        if (passphrase.isPresent() && passphrase.get().isEmpty()) {
+            throw new BundleException(Failure.USAGE, "the passphrase is empty; give none to write an unencrypted key");
+        }
+        byte[] pem = privateKeyPem(key, passphrase);
+        try {
+            AtomicFiles.write(file, pem, true, replace);
+        } finally {
+            Arrays.fill(pem, (byte) 0);
+        }
     }
 
     private byte[] privateKeyPem(SigningKey key, Optional<Passphrase> passphrase) throws BundleException {

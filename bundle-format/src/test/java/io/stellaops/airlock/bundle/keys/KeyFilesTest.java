@@ -117,6 +117,24 @@ class KeyFilesTest {
     }
 
     @Test
+    void privateKeyAloneIsOwnerOnlyAndReplacedOnlyWhenAsked() throws Exception {
+        Path file = dir.resolve("tls.key");
+        Files.writeString(file, "old");
+        BundleException e = catchThrowableOfType(BundleException.class, () -> writer.writePrivateKey(
+                TestKeys.generate(KeyAlgorithm.ECDSA_P256), file, Optional.empty(), false));
+        assertThat(e.failure()).isEqualTo(Failure.USAGE);
+        assertThat(Files.readString(file)).isEqualTo("old");
+
+        SigningKey key = TestKeys.generate(KeyAlgorithm.ECDSA_P256);
+        writer.writePrivateKey(key, file, Optional.empty(), true);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(TestKeys.load(file).keyId()).isEqualTo(key.keyId());
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void signingKeyToStringShowsNoKeyMaterial() throws Exception {
         SigningKey key = TestKeys.generate(KeyAlgorithm.ED25519);
         assertThat(key.toString()).isEqualTo("SigningKey[ed25519 " + key.keyId().substring(0, 16) + "]");
