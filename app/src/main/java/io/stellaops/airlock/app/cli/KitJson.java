@@ -29,6 +29,7 @@ final class KitJson {
         root.put("highestGeneration", status.state().highestGeneration());
         root.put("quarantined", status.quarantined());
         root.put("receipts", status.receipts());
+        status.receiptChainProblem().ifPresent(problem -> root.put("receiptChainProblem", problem));
         root.put("expired", status.activeExpired());
         status.activeAge().ifPresent(age -> root.put("activeAgeDays", age.toDays()));
         root.put("consistent", status.consistent());

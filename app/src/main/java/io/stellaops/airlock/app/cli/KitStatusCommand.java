@@ -32,9 +32,10 @@ final class KitStatusCommand implements Callable<Integer> {
     public Integer call() throws BundleException {
         KitStatus status = KitStatus.read(new KitLayout(kit), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
+        int exit = status.receiptChainProblem().isPresent() ? ExitCodes.DIGEST_MISMATCH : ExitCodes.OK;
         if (json) {
             Json.print(out, KitJson.status(status));
-            return ExitCodes.OK;
+            return exit;
         }
         if (status.state().active().isEmpty()) {
             out.println("Active:       none (no bundle imported yet)");
@@ -49,7 +50,8 @@ final class KitStatusCommand implements Callable<Integer> {
         }
         out.printf("Highest:      generation %d%n", status.state().highestGeneration());
         out.printf("Quarantined:  %d%n", status.quarantined());
-        out.printf("Receipts:     %d, hash chain intact%n", status.receipts());
+        out.printf("Receipts:     %d, %s%n", status.receipts(),
+                status.receiptChainProblem().map(p -> "HASH CHAIN BROKEN: " + p).orElse("hash chain intact"));
         if (!status.consistent()) {
             out.println("Consistency:  an operation was interrupted; the next import or rollback repairs it");
         }
@@ -61,6 +63,6 @@ final class KitStatusCommand implements Callable<Integer> {
                         event.directory(), event.reason().map(r -> ": " + r).orElse(""));
             }
         }
-        return ExitCodes.OK;
+        return exit;
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * list. The characters are handed over in a {@link Passphrase} that the caller closes (wipes).
  */
 final class PassphraseOptions {
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from FILE (first line).")
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from FILE (the whole file, trailing line breaks removed).")
     Path file;
 
     @Option(names = "--passphrase-env", paramLabel = "VAR", description = "Read the passphrase from environment variable VAR.")

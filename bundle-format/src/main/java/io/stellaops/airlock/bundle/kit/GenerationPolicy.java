@@ -45,6 +45,13 @@ final class GenerationPolicy implements ManifestPolicy {
         if (manifest.generation() > highest) {
             return "generation " + manifest.generation() + " is newer than the highest imported (" + highest + ")";
         }
+        for (KitEntry earlier : state.imported()) {
+            if (earlier.manifestSha256().equals(manifestSha256) && forceReason.isEmpty()) {
+                throw new BundleException(Failure.GENERATION, "generation " + manifest.generation()
+                        + " was imported before (bundles/" + earlier.directory() + "); to make it active again use"
+                        + " 'airlock kit rollback --to " + manifest.generation() + "'");
+            }
+        }
         if (forceReason.isPresent()) {
             return "generation " + manifest.generation() + " is not newer than " + highest
                     + "; activation forced by the operator: " + forceReason.get();

@@ -47,8 +47,12 @@ public final class KitImporter {
         KitPreflight.requireKitFolder(layout);
         if (request.dryRun()) {
             KitState state = new KitStateStore(layout).read();
-            VerificationReport report = verify(request, state, PayloadSink.DISCARD, progress).report;
-            return new ImportResult(ImportResult.Outcome.DRY_RUN, entryFor(report, state, request, uniqueDirectory(state, report)), report, List.of());
+            Verified verified = verify(request, state, PayloadSink.DISCARD, progress);
+            if (verified.policy.sameAsActive()) {
+                return new ImportResult(ImportResult.Outcome.ALREADY_ACTIVE, state.active().orElseThrow(), verified.report, List.of());
+            }
+            return new ImportResult(ImportResult.Outcome.DRY_RUN,
+                    entryFor(verified.report, state, request, uniqueDirectory(state, verified.report)), verified.report, List.of());
         }
         KitPreflight.createFolders(layout);
         try (KitLock lock = KitLock.acquire(layout, "kit import of " + request.archive().getFileName())) {

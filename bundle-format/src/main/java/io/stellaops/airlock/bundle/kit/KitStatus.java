@@ -17,17 +17,25 @@ import java.util.Optional;
  * @param quarantined  refused bundles kept in quarantine
  * @param checkedAt    when this status was read
  * @param consistent   whether {@code current} and the active archive agree with the state (false after an interrupted operation, until the next one recovers it)
- * @param receipts     receipts in the kit, their hash chain checked
+ * @param receipts     receipts in the kit
+ * @param receiptChainProblem where the receipts' hash chain is broken, if it is
  */
-public record KitStatus(KitState state, int quarantined, Instant checkedAt, boolean consistent, int receipts) {
+public record KitStatus(KitState state, int quarantined, Instant checkedAt, boolean consistent, int receipts,
+        Optional<String> receiptChainProblem) {
 
     public static KitStatus read(KitLayout layout, Clock clock) throws BundleException {
         KitPreflight.requireKitFolderExists(layout);
         KitState state = new KitStateStore(layout).read();
         try {
             boolean consistent = state.active().isEmpty() || KitActivation.isActive(layout, state.active().get());
-            int receipts = Receipts.verifyChain(layout, io.stellaops.airlock.bundle.Limits.DEFAULT);
-            return new KitStatus(state, Quarantine.count(layout), clock.instant(), consistent, receipts);
+            int receipts = Receipts.count(layout);
+            Optional<String> chainProblem = Optional.empty();
+            try {
+                Receipts.verifyChain(layout, io.stellaops.airlock.bundle.Limits.DEFAULT);
+            } catch (BundleException e) {
+                chainProblem = Optional.of(e.getMessage());
+            }
+            return new KitStatus(state, Quarantine.count(layout), clock.instant(), consistent, receipts, chainProblem);
         } catch (IOException e) {
             throw new BundleException(Failure.UNREADABLE, "cannot read the kit at " + layout.root() + ": "
                     + AtomicFiles.describe(e), e);

@@ -99,6 +99,11 @@ public final class Receipts {
         return files.size();
     }
 
+    /** The number of receipts in the kit. */
+    public static int count(KitLayout layout) throws BundleException {
+        return list(layout).size();
+    }
+
     private static ObjectNode payload(ReceiptSettings settings, Decision decision, Instant at, String previous) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("_type", RECEIPT_TYPE);

@@ -37,6 +37,12 @@ public final class TrustPolicies {
      */
     public static TrustPolicy load(Path folderOrYaml) throws BundleException {
         if (Files.isDirectory(folderOrYaml)) {
+            // A folder that carries its own trust.yaml means that policy (threshold, signer names included).
+            for (String name : new String[] {"trust.yaml", "trust.yml"}) {
+                if (Files.isRegularFile(folderOrYaml.resolve(name))) {
+                    return TrustYaml.load(folderOrYaml.resolve(name));
+                }
+            }
             return fromFolder(folderOrYaml);
         }
         if (!Files.isRegularFile(folderOrYaml)) {

@@ -41,6 +41,11 @@ public record TrustPolicy(List<TrustedKey> keys, List<X509Certificate> cas, int 
      * @throws BundleException {@link Failure#USAGE} when the threshold is out of range or unreachable
      */
     public TrustPolicy withThreshold(int threshold) throws BundleException {
+        if (threshold < this.threshold) {
+            // A command-line option may ask for more signatures than the security team's policy, never fewer.
+            throw new BundleException(Failure.USAGE, source + " requires " + this.threshold
+                    + " signature(s); --threshold may raise that, not lower it to " + threshold);
+        }
         String problem = problem(keys, cas, threshold);
         if (problem != null) {
             throw new BundleException(Failure.USAGE, source + ": " + problem);

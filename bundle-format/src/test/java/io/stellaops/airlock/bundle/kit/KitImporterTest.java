@@ -222,6 +222,37 @@ class KitImporterTest {
         assertThat(clock.getMessage()).contains("is before the kit's last change");
     }
 
+    @Test
+    void anEarlierImportIsPointedToRollbackAndADryRunOfTheActiveBundleSaysSo() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        Path one = bundle(1, "1.0.0");
+        importInto(layout, one);
+        importInto(layout, bundle(2, "2.0.0"));
+
+        BundleException again = catchThrowableOfType(BundleException.class, () -> importInto(layout, one));
+        assertThat(again.failure()).isEqualTo(Failure.GENERATION);
+        assertThat(again.getMessage()).isEqualTo("generation 1 was imported before (bundles/1-1.0.0); to make it active"
+                + " again use 'airlock kit rollback --to 1'");
+
+        ImportResult dryRun = importInto(layout, dir.resolve("telemetry-offline-bundle-2.0.0.tar.gz"), Optional.empty(), true);
+        assertThat(dryRun.outcome()).isEqualTo(ImportResult.Outcome.ALREADY_ACTIVE);
+    }
+
+    @Test
+    void statusReportsABrokenReceiptChainInsteadOfFailing() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(1, "1.0.0"));
+        importInto(layout, bundle(2, "2.0.0"));
+        importInto(layout, bundle(3, "3.0.0"));
+        try (Stream<Path> receipts = Files.list(layout.receipts())) {
+            Files.delete(receipts.sorted().toList().get(1));
+        }
+        KitStatus status = KitStatus.read(layout, TestBundles.CLOCK);
+        assertThat(status.receipts()).isEqualTo(2);
+        assertThat(status.receiptChainProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("receipt chain broken at 000003-"));
+        assertThat(status.state().active()).map(KitEntry::generation).contains(3L);
+    }
+
     private static String run(Path workDir, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

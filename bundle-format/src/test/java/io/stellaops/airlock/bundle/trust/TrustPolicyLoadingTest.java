@@ -162,4 +162,19 @@ class TrustPolicyLoadingTest {
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, UTF_8);
     }
+
+    @Test
+    void aFolderWithItsOwnTrustYamlMeansThatPolicyAndThresholdsOnlyRise() throws Exception {
+        TestKeys.publicPem(alice, dir.resolve("alice.pub.pem"));
+        TestKeys.publicPem(bob, dir.resolve("bob.pub.pem"));
+        Files.writeString(dir.resolve("trust.yaml"), "threshold: 2\nkeys:\n  - {name: alice, file: alice.pub.pem}\n"
+                + "  - {name: bob, file: bob.pub.pem}\n");
+
+        TrustPolicy policy = TrustPolicies.load(dir);
+
+        assertThat(policy.threshold()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.withThreshold(1))
+                .isInstanceOf(io.stellaops.airlock.bundle.BundleException.class)
+                .hasMessageContaining("requires 2 signature(s); --threshold may raise that, not lower it to 1");
+    }
 }
