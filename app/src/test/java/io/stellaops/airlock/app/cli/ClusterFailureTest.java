@@ -140,6 +140,19 @@ class ClusterFailureTest {
         assertThat(cluster.dispatcher().requests()).isEmpty();
     }
 
+    @Test
+    void aServerMessageThatEchoesSecretValuesIsScrubbed() throws Exception {
+        String key = Files.readString(fixture.tls.resolve("tls.key"));
+        String keyLine = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        cluster.dispatcher().fail("PATCH", "/secrets/", true, 422, "Secret is invalid: data[token]: Invalid value: \""
+                + fixture.tokenValue + "\", data[tls.key]: \"" + keyLine + "\"");
+        CliRunner.Result failed = fixture.run(fixture.args("apply", "--json"));
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.CLUSTER);
+        assertThat(failed.err()).contains("HTTP 422 Invalid: Secret is invalid: data[token]: Invalid value: \"<redacted>\"")
+                .contains("data[tls.key]: \"<redacted>\"");
+        assertThat(JSON.readTree(failed.out()).path("objects").get(1).path("detail").asText()).contains("<redacted>");
+    }
+
     private String tlsCrtOnCluster() {
         return client.secrets().inNamespace("observability").withName("stellaops-otel-tls-stage").get().getData().get("tls.crt");
     }

@@ -43,12 +43,17 @@ public final class ApplyCrudDispatcher extends Dispatcher {
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     /** A failure to inject: requests with {@code method} whose path contains {@code pathPart} get {@code code}. */
-    public record Fault(String method, String pathPart, boolean dryRunToo, int code) {
+    public record Fault(String method, String pathPart, boolean dryRunToo, int code, String message) {
     }
 
     /** Answers the next matching requests with {@code code} until {@link #clearFaults()}. */
     public void fail(String method, String pathPart, boolean dryRunToo, int code) {
-        faults.add(new Fault(method, pathPart, dryRunToo, code));
+        fail(method, pathPart, dryRunToo, code, "injected " + code + " by the test");
+    }
+
+    /** The same, with the Status message the server sends (a server may echo what it was sent). */
+    public void fail(String method, String pathPart, boolean dryRunToo, int code, String message) {
+        faults.add(new Fault(method, pathPart, dryRunToo, code, message));
     }
 
     public void clearFaults() {
@@ -69,7 +74,7 @@ public final class ApplyCrudDispatcher extends Dispatcher {
         String plainPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         for (Fault fault : faults) {
             if (fault.method().equals(method) && path.contains(fault.pathPart()) && (!dryRun || fault.dryRunToo())) {
-                return status(fault.code());
+                return status(fault.code(), fault.message());
             }
         }
         String contentType = request.getHeader("Content-Type");
@@ -123,13 +128,22 @@ public final class ApplyCrudDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
     }
 
-    private static MockResponse status(int code) {
+    private static MockResponse status(int code, String message) {
         String reason = switch (code) {
             case 403 -> "Forbidden";
             case 409 -> "Conflict";
+            case 422 -> "Invalid";
             default -> "InternalError";
         };
         return json(code, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"" + reason
-                + "\",\"code\":" + code + ",\"message\":\"injected " + code + " by the test\"}");
+                + "\",\"code\":" + code + ",\"message\":" + quote(message) + "}");
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
