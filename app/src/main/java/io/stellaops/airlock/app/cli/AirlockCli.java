@@ -1,5 +1,6 @@
 package io.stellaops.airlock.app.cli;
 
+import io.stellaops.airlock.app.cluster.ClusterException;
 import io.stellaops.airlock.bundle.AirlockVersion;
 import io.stellaops.airlock.bundle.BundleException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Offline telemetry bundles for disconnected StellaOps clusters.%n"
                 + "Without arguments, opens the wizard.",
         subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, PkiCommand.class,
-                CommandLine.HelpCommand.class})
+                ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,6 +37,7 @@ public final class AirlockCli implements Runnable {
         CommandLine commandLine = new CommandLine(new AirlockCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        ClusterCommand.addFooters(commandLine.getSubcommands().get("cluster"));
         commandLine.setParameterExceptionHandler((e, args) -> {
             err.println("airlock: usage: " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
@@ -47,6 +49,11 @@ public final class AirlockCli implements Runnable {
                 err.println("airlock: " + cmd.getCommandName() + ": " + refusal.getMessage());
                 debug(e, err);
                 return ExitCodes.of(refusal.failure());
+            }
+            if (e instanceof ClusterException refusal) {
+                err.println("airlock: " + cmd.getCommandName() + ": " + refusal.getMessage());
+                debug(e, err);
+                return refusal.exitCode();
             }
             err.println("airlock: " + cmd.getCommandName() + ": unexpected error: " + e);
             debug(e, err);
