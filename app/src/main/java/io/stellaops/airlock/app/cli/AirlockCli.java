@@ -3,6 +3,7 @@ package io.stellaops.airlock.app.cli;
 import io.stellaops.airlock.app.cluster.ClusterException;
 import io.stellaops.airlock.bundle.AirlockVersion;
 import io.stellaops.airlock.bundle.BundleException;
+import io.stellaops.airlock.bundle.io.PendingFiles;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,8 @@ public final class AirlockCli implements Runnable {
     }
 
     public static int run(String... args) {
+        // Ctrl-C ends the JVM without running finally blocks: remove half-written outputs on the way out.
+        Runtime.getRuntime().addShutdownHook(new Thread(PendingFiles::deleteAll, "airlock-cleanup"));
         return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 

@@ -30,7 +30,9 @@ public final class AtomicFiles {
     public static Path temporarySibling(Path target) {
         byte[] nonce = new byte[6];
         RANDOM.nextBytes(nonce);
-        return target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(nonce) + ".partial");
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(nonce) + ".partial");
+        PendingFiles.register(temp);
+        return temp;
     }
 
     /** Creates an empty file, owner-only ({@code rw-------}) where the file system supports POSIX permissions. */
@@ -72,6 +74,7 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + target.getParent() + " cannot rename atomically", e);
         }
+        PendingFiles.unregister(temp);
         fsyncDirectory(target.toAbsolutePath().getParent());
     }
 
@@ -91,6 +94,7 @@ public final class AtomicFiles {
     }
 
     public static void deleteQuietly(Path file) {
+        PendingFiles.unregister(file);
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
