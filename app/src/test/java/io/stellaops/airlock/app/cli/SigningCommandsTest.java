@@ -104,6 +104,24 @@ class SigningCommandsTest {
         assertThat(CliRunner.run("bundle", "verify", bundle.toString(), "--threshold", "2").exitCode()).isEqualTo(4);
     }
 
+    @Test
+    void rebuildingKeepsSignaturesOverTheSameManifestAndDropsStaleOnes() throws Exception {
+        Path fixed = dir.resolve("fixed.tar.gz");
+        String[] build = {"bundle", "build", "--source", SAMPLE, "--out", fixed.toString(), "--version", "1.0.0",
+            "--created-at", "2026-11-20T00:00:00Z", "--force"};
+        assertOk(CliRunner.run(build));
+        assertOk(CliRunner.run("bundle", "sign", fixed.toString(), "--key", dir.resolve("alice.key.pem").toString()));
+        assertOk(CliRunner.run(build));
+        assertOk(CliRunner.run("bundle", "verify", fixed.toString(), "--trust", trust.toString()));
+
+        build[7] = "1.0.1";
+        assertOk(CliRunner.run(build));
+        assertThat(dir.resolve("fixed.tar.gz.dsse.json")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("fixed.tar.gz.") && n.endsWith(".sigstore.json"));
+        }
+    }
+
     private CliRunner.Result verify(String... options) {
         String[] args = new String[options.length + 3];
         args[0] = "bundle";

@@ -11,6 +11,7 @@ import io.stellaops.airlock.bundle.manifest.BundleManifest;
 import io.stellaops.airlock.bundle.manifest.BundlePath;
 import io.stellaops.airlock.bundle.manifest.FileEntry;
 import io.stellaops.airlock.bundle.manifest.ManifestCodec;
+import io.stellaops.airlock.bundle.sign.SignatureFiles;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class BundleBuilder {
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             AtomicFiles.commit(temp, output, request.replace());
             AtomicFiles.commit(sidecarTemp, sidecar, true);
+            SignatureFiles.removeStale(output, manifestBytes, request.limits());
             return new BuildResult(output, sidecar, sha256, size, manifest);
         } catch (InterruptedIOException | ClosedByInterruptException e) {
             throw new BundleException(Failure.CANCELLED, "build cancelled", e);
