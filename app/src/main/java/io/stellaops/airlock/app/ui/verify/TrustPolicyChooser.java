@@ -10,19 +10,19 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The open dialogs for a trust policy: a folder of PEM files, or a trust.yaml. */
-final class TrustPolicyChooser {
+public final class TrustPolicyChooser {
 
     private TrustPolicyChooser() {
     }
 
-    static Optional<Path> folder(Window owner, ResourceBundle resources, Path current) {
+    public static Optional<Path> folder(Window owner, ResourceBundle resources, Path current) {
         var chooser = new DirectoryChooser();
         chooser.setTitle(resources.getString("verify.choose.trust.folderTitle"));
         startIn(current).ifPresent(chooser::setInitialDirectory);
         return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
-    static Optional<Path> yaml(Window owner, ResourceBundle resources, Path current) {
+    public static Optional<Path> yaml(Window owner, ResourceBundle resources, Path current) {
         var chooser = new FileChooser();
         chooser.setTitle(resources.getString("verify.choose.trust.yamlTitle"));
         chooser.getExtensionFilters().setAll(
