@@ -51,7 +51,8 @@ class ArchitectureTest {
     void servicesDependOnNeitherUiNorCli() {
         noClasses().that().resideInAnyPackage(
                         "io.stellaops.airlock.app.pki..", "io.stellaops.airlock.app.cluster..",
-                        "io.stellaops.airlock.app.checklist..", "io.stellaops.airlock.app.sample..")
+                        "io.stellaops.airlock.app.checklist..", "io.stellaops.airlock.app.sample..",
+                        "io.stellaops.airlock.app.signing..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.stellaops.airlock.app.ui..", "io.stellaops.airlock.app.cli..", "javafx..", "picocli..")
                 .allowEmptyShould(true)

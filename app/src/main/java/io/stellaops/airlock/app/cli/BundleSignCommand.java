@@ -1,10 +1,7 @@
 package io.stellaops.airlock.app.cli;
 
+import io.stellaops.airlock.app.signing.Signing;
 import io.stellaops.airlock.bundle.BundleException;
-import io.stellaops.airlock.bundle.keys.KeyLoader;
-import io.stellaops.airlock.bundle.keys.Passphrase;
-import io.stellaops.airlock.bundle.keys.SigningKey;
-import io.stellaops.airlock.bundle.sign.BundleSigner;
 import io.stellaops.airlock.bundle.sign.SignResult;
 import io.stellaops.airlock.bundle.verify.VerifyOptions;
 import java.io.PrintWriter;
@@ -44,14 +41,8 @@ final class BundleSignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        SigningKey signingKey;
-        Optional<Passphrase> secret = passphrase.read(false);
-        try {
-            signingKey = KeyLoader.load(key, secret, Optional.ofNullable(cert));
-        } finally {
-            secret.ifPresent(Passphrase::close);
-        }
-        SignResult result = new BundleSigner(VerifyOptions.defaults()).sign(archive, signingKey);
+        SignResult result = Signing.sign(archive, key, passphrase.read(false), Optional.ofNullable(cert),
+                VerifyOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()

@@ -1,15 +1,11 @@
 package io.stellaops.airlock.app.cli;
 
+import io.stellaops.airlock.app.signing.Signing;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.keys.KeyAlgorithm;
 import io.stellaops.airlock.bundle.keys.KeyFiles;
-import io.stellaops.airlock.bundle.keys.KeyWriter;
-import io.stellaops.airlock.bundle.keys.Passphrase;
-import io.stellaops.airlock.bundle.keys.SigningKeys;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,24 +50,18 @@ final class KeysCommand implements Runnable {
             KeyAlgorithm algorithm = KeyAlgorithm.fromId(type).orElseThrow(() -> new BundleException(Failure.USAGE,
                     "--type '" + type + "' is not ed25519, ecdsa-p256 or rsa-3072"));
             SecureRandom random = new SecureRandom();
-            Optional<Passphrase> secret = passphrase.read(true);
-            try {
-                KeyFiles files = new KeyWriter(random).write(SigningKeys.generate(algorithm, random),
-                        Path.of(prefix + ".key.pem"), Path.of(prefix + ".pub.pem"), secret);
-                var out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                            .put("privateKey", files.privateKey().toString()).put("publicKey", files.publicKey().toString())
-                            .put("algorithm", algorithm.id()).put("keyId", files.keyId()).put("encrypted", files.encrypted()));
-                } else {
-                    out.printf("Private key  %s (owner-only%s)%n", files.privateKey(), files.encrypted() ? ", encrypted" : ", NOT encrypted");
-                    out.printf("Public key   %s%n", files.publicKey());
-                    out.printf("Key id       %s (%s)%n", files.keyId(), algorithm.id());
-                }
-                return ExitCodes.OK;
-            } finally {
-                secret.ifPresent(Passphrase::close);
+            KeyFiles files = Signing.generate(algorithm, prefix, passphrase.read(true), random);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("privateKey", files.privateKey().toString()).put("publicKey", files.publicKey().toString())
+                        .put("algorithm", algorithm.id()).put("keyId", files.keyId()).put("encrypted", files.encrypted()));
+            } else {
+                out.printf("Private key  %s (owner-only%s)%n", files.privateKey(), files.encrypted() ? ", encrypted" : ", NOT encrypted");
+                out.printf("Public key   %s%n", files.publicKey());
+                out.printf("Key id       %s (%s)%n", files.keyId(), algorithm.id());
             }
+            return ExitCodes.OK;
         }
     }
 }

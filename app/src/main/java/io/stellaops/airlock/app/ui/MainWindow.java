@@ -5,10 +5,11 @@ import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.kitimport.ImportFlow;
+import io.stellaops.airlock.app.ui.kitimport.KitService;
 import io.stellaops.airlock.app.ui.start.Job;
 import io.stellaops.airlock.app.ui.start.StartController;
 import io.stellaops.airlock.app.ui.start.StartModel;
-import io.stellaops.airlock.app.ui.start.StartNextController;
 import io.stellaops.airlock.app.ui.verify.VerifyFlow;
 import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.util.Map;
@@ -19,7 +20,7 @@ import javafx.stage.Stage;
 
 /**
  * Wires the wizard window: the start screen, and the flow of the job chosen there (build,
- * verify; import is still a placeholder). Each time a job is chosen its flow is made afresh;
+ * verify, import). Each time a job is chosen its flow is made afresh;
  * its Home button clears the choice, which brings the start screen back.
  *
  * <p>Navigation lives here rather than in the controllers so that a controller only writes
@@ -38,10 +39,10 @@ public final class MainWindow {
     private final VerifyService verifications;
     private final StartModel startModel = new StartModel();
     private final Parent startView;
-    private final Parent placeholderView;
     private final Scene scene;
     private BuildFlow buildFlow;
     private VerifyFlow verifyFlow;
+    private ImportFlow importFlow;
 
     public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
@@ -49,10 +50,8 @@ public final class MainWindow {
         this.builds = builds;
         this.verifications = verifications;
         var fxml = new FxmlLoaderFactory(context.resources(), Map.of(
-                StartController.class, () -> new StartController(startModel, context.version()),
-                StartNextController.class, () -> new StartNextController(startModel)));
+                StartController.class, () -> new StartController(startModel, context.version())));
         this.startView = fxml.load("start_main");
-        this.placeholderView = fxml.load("start_next");
         // One scene whose root is swapped per view: a second Scene set on a window that is
         // already showing kept its root at preferred size instead of filling the window.
         this.scene = new Scene(startView);
@@ -69,6 +68,7 @@ public final class MainWindow {
     private Parent viewFor(Job job) {
         buildFlow = null;
         verifyFlow = null;
+        importFlow = null;
         if (job == null) {
             return startView;
         }
@@ -81,7 +81,10 @@ public final class MainWindow {
                 verifyFlow = new VerifyFlow(context, verifications, startModel::clear);
                 yield verifyFlow.root();
             }
-            case IMPORT -> placeholderView;
+            case IMPORT -> {
+                importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear);
+                yield importFlow.root();
+            }
         };
     }
 
@@ -100,6 +103,11 @@ public final class MainWindow {
     /** The build flow on screen, if that is the chosen job. */
     public Optional<BuildFlow> buildFlow() {
         return Optional.ofNullable(buildFlow);
+    }
+
+    /** The import flow on screen, if that is the chosen job. */
+    public Optional<ImportFlow> importFlow() {
+        return Optional.ofNullable(importFlow);
     }
 
     /** The verify flow on screen, if that is the chosen job. */

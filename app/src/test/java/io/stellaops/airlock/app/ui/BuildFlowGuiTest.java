@@ -95,7 +95,7 @@ class BuildFlowGuiTest {
         assertThat(model.stepProperty().get()).isEqualTo(BuildStep.RUN);
         assertThat(window.buildFlow().orElseThrow().run().stateProperty().get()).isEqualTo(BuildRun.State.SUCCEEDED);
         assertThat(robot.lookup("#succeededPane").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#signNote").query().isVisible()).as("signing named as coming, not offered").isTrue();
+        assertThat(robot.lookup("#signStepButton").query().isVisible()).as("signing offered once built").isTrue();
         TestWizards.screenshot(stage, "build_run");
 
         assertThat(output).isNotEmptyFile();

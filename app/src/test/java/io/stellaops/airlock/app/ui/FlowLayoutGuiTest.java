@@ -6,10 +6,15 @@ import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.SynchronousTaskExecutor;
 import io.stellaops.airlock.app.ui.common.Theme;
+import io.stellaops.airlock.app.ui.kitimport.ImportFlow;
 import io.stellaops.airlock.app.ui.start.Job;
 import io.stellaops.airlock.app.ui.verify.VerifyFlow;
 import io.stellaops.airlock.app.ui.verify.VerifyService;
+import io.stellaops.airlock.bundle.keys.KeyAlgorithm;
+import io.stellaops.airlock.bundle.keys.SigningKeys;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +91,8 @@ class FlowLayoutGuiTest {
         TestWizards.onFx(() -> build.model().chooseOutput(dir.resolve("built.tar.gz")));
         TestWizards.onFx(build.run()::start);
         check("build_run", problems, screenshotSuffix);
+        TestWizards.onFx(build.model()::showSign);
+        check("build_sign", problems, screenshotSuffix);
 
         TestWizards.onFx(() -> window.startModel().select(Job.VERIFY));
         VerifyFlow verify = window.verifyFlow().orElseThrow();
@@ -95,6 +102,22 @@ class FlowLayoutGuiTest {
         check("verify_result", problems, screenshotSuffix);
         TestWizards.onFx(() -> verify.model().verify(bad));
         check("verify_result_refused", problems, screenshotSuffix);
+
+        Path trust = Files.createDirectories(dir.resolve("trust-" + locale + "-" + theme));
+        Files.write(trust.resolve("alice.pub.pem"),
+                SigningKeys.generate(KeyAlgorithm.ED25519, new SecureRandom()).verificationKey().toPem());
+        Path kit = Files.createDirectories(dir.resolve("kit-" + locale + "-" + theme));
+        TestWizards.onFx(() -> window.startModel().select(Job.IMPORT));
+        ImportFlow kitImport = window.importFlow().orElseThrow();
+        TestWizards.onFx(() -> {
+            kitImport.model().chooseBundle(good);
+            kitImport.model().chooseKit(kit);
+            kitImport.model().trust().choose(trust);
+        });
+        TestWizards.onFx(kitImport.model()::importBundle);
+        check("import_run_refused", problems, screenshotSuffix);
+        TestWizards.onFx(kitImport.model()::showStatus);
+        check("import_status", problems, screenshotSuffix);
         return problems;
     }
 

@@ -80,7 +80,11 @@ final class TestWizards {
 
     /** A bundle of the sample folder, built by the library with the test clock's defaults. */
     static Path buildBundle(Path folder, String fileName) throws BundleException {
-        Instant created = CLOCK.instant();
+        return buildBundle(folder, fileName, CLOCK.instant());
+    }
+
+    /** A bundle of the sample folder created at {@code created}: a later time gives a higher generation. */
+    static Path buildBundle(Path folder, String fileName, Instant created) throws BundleException {
         var request = new BuildRequest(SAMPLE, folder.resolve(fileName), BuildDefaults.NAME, BuildDefaults.version(created),
                 BuildDefaults.generation(created), created, created.plus(BuildDefaults.VALIDITY), Compression.GZIP, false,
                 Producer.airlock(), Limits.DEFAULT);

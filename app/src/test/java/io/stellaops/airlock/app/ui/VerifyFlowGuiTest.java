@@ -141,9 +141,9 @@ class VerifyFlowGuiTest {
         var slowWasInterrupted = new AtomicBoolean();
         // The good bundle's verification ignores the cancel and later returns "verified": the
         // late, stale result a slow library call could deliver after the user moved on.
-        VerifyService service = (archive, progress) -> {
+        VerifyService service = (archive, trust, progress) -> {
             if (!archive.equals(good)) {
-                return library.verify(archive, progress);
+                return library.verify(archive, trust, progress);
             }
             slowStarted.countDown();
             while (true) {
@@ -155,7 +155,7 @@ class VerifyFlowGuiTest {
                 }
             }
             try {
-                return library.verify(archive, ProgressListener.NONE);
+                return library.verify(archive, trust, ProgressListener.NONE);
             } finally {
                 slowFinished.countDown();
             }

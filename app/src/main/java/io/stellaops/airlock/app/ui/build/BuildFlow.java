@@ -3,6 +3,9 @@ package io.stellaops.airlock.app.ui.build;
 import io.stellaops.airlock.app.ui.common.FlowFrameController;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.bundle.Limits;
+import io.stellaops.airlock.bundle.verify.VerifyOptions;
+import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ public final class BuildFlow {
 
     private final BuildModel model;
     private final BuildRun run;
+    private final SignModel sign;
     private final Parent root;
 
     public BuildFlow(WizardContext context, BuildService service, Runnable home) {
@@ -28,18 +32,22 @@ public final class BuildFlow {
                 resources.getString("build.metadata.generation.notANumber"));
         this.model = new BuildModel(rules, context.homeFolder());
         this.run = new BuildRun(model, new BuildJob(service, rules), context.executor());
+        this.sign = new SignModel(context.executor(),
+                new VerifyOptions(Limits.DEFAULT, context.clock(), VerifyOptions.DEFAULT_CLOCK_SKEW), new SecureRandom());
         var steps = new FxmlLoaderFactory(resources, Map.of(
                 BuildSourceController.class, () -> new BuildSourceController(model),
                 BuildMetadataController.class, () -> new BuildMetadataController(model),
                 BuildOutputController.class, () -> new BuildOutputController(model, run),
-                BuildRunController.class, () -> new BuildRunController(model, run)));
+                BuildRunController.class, () -> new BuildRunController(model, run),
+                BuildSignController.class, () -> new BuildSignController(model, run, sign)));
         Map<BuildStep, Parent> views = new EnumMap<>(BuildStep.class);
         for (BuildStep step : BuildStep.values()) {
             views.put(step, steps.load(step.view()));
         }
         var frame = new FlowFrameController(context.version(),
                 List.of(resources.getString("build.steps.source"), resources.getString("build.steps.metadata"),
-                        resources.getString("build.steps.output"), resources.getString("build.steps.run")),
+                        resources.getString("build.steps.output"), resources.getString("build.steps.run"),
+                        resources.getString("build.steps.sign")),
                 model.stepIndex(),
                 Bindings.createObjectBinding(() -> views.get(model.stepProperty().get()), model.stepProperty()),
                 canLeave(), home);
@@ -50,9 +58,16 @@ public final class BuildFlow {
         return root;
     }
 
-    /** Home stays disabled while a build runs: cancel it first, so that leaving never strands a half-written file. */
+    /**
+     * Home stays disabled while a build runs (cancel it first, so that leaving never strands a
+     * half-written file) and while a signature or key is being written.
+     */
     public BooleanBinding canLeave() {
-        return run.busyProperty().not();
+        return run.busyProperty().not().and(sign.busyProperty().not());
+    }
+
+    public SignModel sign() {
+        return sign;
     }
 
     public BuildModel model() {

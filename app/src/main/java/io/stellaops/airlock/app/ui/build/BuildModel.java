@@ -101,6 +101,7 @@ public final class BuildModel {
             case METADATA -> step.set(BuildStep.SOURCE);
             case OUTPUT -> step.set(BuildStep.METADATA);
             case RUN -> step.set(BuildStep.OUTPUT);
+            case SIGN -> step.set(BuildStep.RUN);
             default -> { }
         }
     }
@@ -114,6 +115,11 @@ public final class BuildModel {
     /** Shows the run step; {@link BuildRun} calls it when a build starts. */
     void showRun() {
         step.set(BuildStep.RUN);
+    }
+
+    /** Shows the sign step; the run step offers it once the bundle is built. */
+    public void showSign() {
+        step.set(BuildStep.SIGN);
     }
 
     public void useSample() {

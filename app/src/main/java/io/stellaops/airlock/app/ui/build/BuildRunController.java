@@ -16,7 +16,8 @@ import javafx.scene.control.TextField;
 
 /**
  * Step 4 ({@code build_run.fxml}): progress and Cancel while the build runs, then what was
- * written, or the library's message exactly as the CLI prints it after "airlock: build: ".
+ * written and the way on to signing, or the library's message exactly as the CLI prints it after
+ * "airlock: build: ".
  */
 public final class BuildRunController {
 
@@ -57,6 +58,8 @@ public final class BuildRunController {
     private Button backButton;
     @FXML
     private Button retryButton;
+    @FXML
+    private Button signStepButton;
 
     public BuildRunController(BuildModel model, BuildRun run) {
         this.model = model;
@@ -75,6 +78,7 @@ public final class BuildRunController {
         backButton.disableProperty().bind(run.busyProperty());
         showWhen(retryButton, inState(State.FAILED).or(inState(State.CANCELLED)));
         retryButton.disableProperty().bind(run.busyProperty());
+        showWhen(signStepButton, inState(State.SUCCEEDED));
         errorLabel.textProperty().bind(Bindings.createStringBinding(this::errorText, run.failureProperty()));
         run.resultProperty().addListener((observable, previous, result) -> showResult(result));
     }
@@ -131,6 +135,11 @@ public final class BuildRunController {
     @FXML
     private void back() {
         model.back();
+    }
+
+    @FXML
+    private void signNext() {
+        model.showSign();
     }
 
     @FXML

@@ -5,7 +5,8 @@ public enum BuildStep {
     SOURCE("build_source"),
     METADATA("build_metadata"),
     OUTPUT("build_output"),
-    RUN("build_run");
+    RUN("build_run"),
+    SIGN("build_sign");
 
     private final String view;
 

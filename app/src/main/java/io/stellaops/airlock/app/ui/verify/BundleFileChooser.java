@@ -9,12 +9,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The open dialog for a bundle archive, shared by both verify steps. */
-final class BundleFileChooser {
+public final class BundleFileChooser {
 
     private BundleFileChooser() {
     }
 
-    static Optional<Path> open(Window owner, ResourceBundle resources, Path current) {
+    public static Optional<Path> open(Window owner, ResourceBundle resources, Path current) {
         var chooser = new FileChooser();
         chooser.setTitle(resources.getString("verify.choose.dialogTitle"));
         chooser.getExtensionFilters().setAll(

@@ -3,9 +3,12 @@ package io.stellaops.airlock.app.ui.verify;
 import io.stellaops.airlock.app.ui.common.BackgroundTask;
 import io.stellaops.airlock.app.ui.common.TaskExecutor;
 import io.stellaops.airlock.bundle.BundleException;
+import io.stellaops.airlock.bundle.verify.Authentication;
 import io.stellaops.airlock.bundle.verify.FileResult;
+import io.stellaops.airlock.bundle.verify.SignatureResult;
 import io.stellaops.airlock.bundle.verify.VerificationReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,11 +38,13 @@ public final class VerifyModel {
     private final VerifyService service;
     private final TaskExecutor executor;
     private final ReportExport export = new ReportExport();
+    private final TrustChoice trust;
     private final ReadOnlyObjectWrapper<VerifyStep> step = new ReadOnlyObjectWrapper<>(this, "step", VerifyStep.CHOOSE);
     private final ReadOnlyObjectWrapper<Path> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<VerificationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObservableList<FileResult> files = FXCollections.observableArrayList();
+    private final ObservableList<SignatureResult> signatures = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Exception> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -51,6 +56,12 @@ public final class VerifyModel {
     public VerifyModel(VerifyService service, TaskExecutor executor) {
         this.service = service;
         this.executor = executor;
+        this.trust = new TrustChoice(executor);
+    }
+
+    /** The trust policy chosen on the first step; none means integrity only. */
+    public TrustChoice trust() {
+        return trust;
     }
 
     /** The file chooser and a drop on the first step write here. */
@@ -92,14 +103,17 @@ public final class VerifyModel {
         state.set(State.RUNNING);
         report.set(null);
         files.clear();
+        signatures.clear();
         failure.set(null);
         exportedTo.set(null);
         exportProblem.set("");
-        running = BackgroundTask.run(executor, listener -> service.verify(archive, listener))
+        TrustChoice.Selection selection = trust.selection();
+        running = BackgroundTask.run(executor, listener -> service.verify(archive, selection.effective(), listener))
                 .onSuccess(result -> {
                     if (mine == ticket) {
                         report.set(result);
                         files.setAll(result.files());
+                        signatures.setAll(result.authentication().map(Authentication::signatures).orElse(List.of()));
                         state.set(State.DONE);
                     }
                 })
@@ -164,7 +178,7 @@ public final class VerifyModel {
     }
 
     public BooleanBinding canVerify() {
-        return bundle.isNotNull();
+        return bundle.isNotNull().and(trust.ready());
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -179,6 +193,11 @@ public final class VerifyModel {
     /** The report's files, for the table. */
     public ObservableList<FileResult> files() {
         return FXCollections.unmodifiableObservableList(files);
+    }
+
+    /** The report's signatures, for the table; empty when none was checked. */
+    public ObservableList<SignatureResult> signatures() {
+        return FXCollections.unmodifiableObservableList(signatures);
     }
 
     /** An unexpected error of the latest verification (not a refusal: that is a report). */

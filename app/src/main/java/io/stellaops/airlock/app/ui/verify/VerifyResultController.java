@@ -6,6 +6,8 @@ import io.stellaops.airlock.app.ui.controls.VerdictLine;
 import io.stellaops.airlock.app.ui.verify.Verdicts.Verdict;
 import io.stellaops.airlock.bundle.verify.CheckStatus;
 import io.stellaops.airlock.bundle.verify.FileResult;
+import io.stellaops.airlock.bundle.verify.SignatureOutcome;
+import io.stellaops.airlock.bundle.verify.SignatureResult;
 import io.stellaops.airlock.bundle.verify.VerificationReport;
 import java.io.File;
 import java.util.ResourceBundle;
@@ -22,8 +24,8 @@ import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 
 /**
- * Step 2 ({@code verify_result.fxml}): the three verdict lines, the file table and the report
- * export. Another bundle can be chosen or dropped here; it replaces the verification in flight.
+ * Step 2 ({@code verify_result.fxml}): the three verdict lines, the signature table (when a trust
+ * policy was given), the file table and the report export (JSON or HTML). Another bundle can be chosen or dropped here; it replaces the verification in flight.
  */
 public final class VerifyResultController {
 
@@ -45,6 +47,18 @@ public final class VerifyResultController {
     private VerdictLine contentsLine;
     @FXML
     private VerdictLine verifiedLine;
+    @FXML
+    private TableView<SignatureResult> signatureTable;
+    @FXML
+    private TableColumn<SignatureResult, String> signerColumn;
+    @FXML
+    private TableColumn<SignatureResult, String> algorithmColumn;
+    @FXML
+    private TableColumn<SignatureResult, String> keyIdColumn;
+    @FXML
+    private TableColumn<SignatureResult, SignatureOutcome> outcomeColumn;
+    @FXML
+    private TableColumn<SignatureResult, String> detailColumn;
     @FXML
     private TableView<FileResult> fileTable;
     @FXML
@@ -82,6 +96,10 @@ public final class VerifyResultController {
         bind(verifiedLine, verdicts::verified, true);
         FileTableColumns.setUp(verdicts, pathColumn, sizeColumn, roleColumn, sha256Column, statusColumn);
         fileTable.setItems(model.files());
+        SignatureTableColumns.setUp(resources, signerColumn, algorithmColumn, keyIdColumn, outcomeColumn, detailColumn);
+        signatureTable.setItems(model.signatures());
+        signatureTable.visibleProperty().bind(Bindings.isNotEmpty(model.signatures()));
+        signatureTable.managedProperty().bind(signatureTable.visibleProperty());
         exportButton.disableProperty().bind(model.reportProperty().isNull());
         exportLabel.textProperty().bind(Bindings.createStringBinding(() -> model.exportedToProperty().get() != null
                         ? UiStrings.format(resources, "verify.result.exported", model.exportedToProperty().get().toString())
@@ -128,8 +146,9 @@ public final class VerifyResultController {
     private void exportReport() {
         var chooser = new FileChooser();
         chooser.setTitle(resources.getString("verify.result.export.dialogTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                resources.getString("verify.result.export.filter"), "*.json"));
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(resources.getString("verify.result.export.filter"), "*.json"),
+                new FileChooser.ExtensionFilter(resources.getString("verify.result.export.filterHtml"), "*.html"));
         model.defaultExportFile().ifPresent(file -> {
             chooser.setInitialFileName(file.getFileName().toString());
             if (file.getParent() != null && file.getParent().toFile().isDirectory()) {
@@ -138,7 +157,8 @@ public final class VerifyResultController {
         });
         File target = chooser.showSaveDialog(root.getScene().getWindow());
         if (target != null) {
-            model.exportReport(target.toPath());
+            boolean htmlChosen = chooser.getSelectedExtensionFilter() == chooser.getExtensionFilters().get(1);
+            model.exportReport(ReportExport.withFormat(target.toPath(), htmlChosen));
         }
     }
 }
