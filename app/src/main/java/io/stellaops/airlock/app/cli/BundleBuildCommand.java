@@ -2,7 +2,6 @@ package io.stellaops.airlock.app.cli;
 
 import io.stellaops.airlock.app.sample.SampleSource;
 import io.stellaops.airlock.bundle.BundleException;
-import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
 import io.stellaops.airlock.bundle.ProgressListener;
 import io.stellaops.airlock.bundle.archive.Compression;
@@ -10,9 +9,7 @@ import io.stellaops.airlock.bundle.build.BuildDefaults;
 import io.stellaops.airlock.bundle.build.BuildRequest;
 import io.stellaops.airlock.bundle.build.BuildResult;
 import io.stellaops.airlock.bundle.build.BundleBuilder;
-import io.stellaops.airlock.bundle.io.TemporaryFolder;
 import io.stellaops.airlock.bundle.manifest.Producer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,11 +82,7 @@ final class BundleBuildCommand implements Callable<Integer> {
         Instant expires = created.plus(BuildDefaults.parseDuration(expiresIn));
         Path output = Files.isDirectory(out) ? out.resolve(name + "-" + bundleVersion + compression.suffix()) : out;
         if (source.sample) {
-            try (TemporaryFolder folder = TemporaryFolder.create("airlock-sample")) {
-                return build(SampleSource.copyTo(folder.path()), output, created, bundleVersion, bundleGeneration, expires);
-            } catch (IOException e) {
-                throw new BundleException(Failure.UNREADABLE, "cannot unpack the embedded sample: " + e.getMessage(), e);
-            }
+            return SampleSource.withCopy(sample -> build(sample, output, created, bundleVersion, bundleGeneration, expires));
         }
         return build(source.folder, output, created, bundleVersion, bundleGeneration, expires);
     }

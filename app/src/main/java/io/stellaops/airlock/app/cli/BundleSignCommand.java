@@ -19,8 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code airlock bundle sign}: add (or countersign with) a DSSE signature; the archive is never rewritten. */
 @Command(name = "sign", sortOptions = false,
-        description = {"Sign a bundle, or countersign one that is already signed: writes or extends FILE.dsse.json and",
-            "one Sigstore bundle per signature. The archive is verified first and never rewritten."})
+        description = {"Sign a bundle, or countersign one that is already signed: writes or extends FILE.dsse.json and one Sigstore bundle per signature. The archive is verified first and never rewritten."})
 final class BundleSignCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -30,8 +30,7 @@ import picocli.CommandLine.Parameters;
  * rules and one streamed pass over the archive, printed as three verdict lines and the steps.
  */
 @Command(name = "verify", sortOptions = false,
-        description = {"Verify a bundle: its signatures against a trust policy (--trust), the manifest's rules and validity,",
-            "and every entry's size and SHA-256 in one streamed pass. Exit 0 only when everything matched."})
+        description = {"Verify a bundle: its signatures against a trust policy (--trust), the manifest's rules and validity, and every entry's size and SHA-256 in one streamed pass. Exit 0 only when everything matched."})
 final class BundleVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -29,8 +29,7 @@ final class KeysCommand implements Runnable {
     }
 
     @Command(name = "generate", sortOptions = false,
-            description = {"Generate a signing key pair: PREFIX.key.pem (PKCS#8, owner-only, encrypted when a passphrase",
-                "is given) and PREFIX.pub.pem (SPKI). Put the .pub.pem in the verifiers' trust folder."})
+            description = {"Generate a signing key pair: PREFIX.key.pem (PKCS#8, owner-only, encrypted when a passphrase is given) and PREFIX.pub.pem (SPKI). Put the .pub.pem in the verifiers' trust folder."})
     static final class Generate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

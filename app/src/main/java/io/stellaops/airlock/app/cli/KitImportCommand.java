@@ -22,8 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code airlock kit import}: verify, then extract and activate a bundle in an Offline Kit. */
 @Command(name = "import", sortOptions = false,
-        description = {"Import a bundle into an Offline Kit: verify it fully first, extract only what its signed manifest",
-            "lists, activate it atomically; refuse a generation that is not newer; quarantine what fails."})
+        description = {"Import a bundle into an Offline Kit: verify it fully first, extract only what its signed manifest lists, activate it atomically; refuse a generation that is not newer; quarantine what fails."})
 final class KitImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stellaops.airlock.bundle.kit.ImportResult;
 import io.stellaops.airlock.bundle.kit.KitEntry;
-import io.stellaops.airlock.bundle.kit.KitEvent;
+import io.stellaops.airlock.bundle.kit.KitStateStore;
 import io.stellaops.airlock.bundle.kit.KitStatus;
 import io.stellaops.airlock.bundle.verify.ReportJson;
 import java.util.Locale;
@@ -36,27 +36,11 @@ final class KitJson {
         var imported = root.putArray("imported");
         status.state().imported().forEach(e -> imported.add(entry(e)));
         var history = root.putArray("history");
-        for (KitEvent event : status.state().history()) {
-            ObjectNode node = history.addObject().put("at", event.at().toString()).put("action", event.action())
-                    .put("generation", event.generation()).put("directory", event.directory());
-            event.reason().ifPresent(r -> node.put("reason", r));
-        }
+        status.state().history().forEach(event -> history.add(KitStateStore.toJson(event)));
         return root;
     }
 
     private static ObjectNode entry(KitEntry entry) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode()
-                .put("generation", entry.generation())
-                .put("name", entry.name())
-                .put("version", entry.version())
-                .put("directory", entry.directory())
-                .put("archiveFile", entry.archiveFile())
-                .put("archiveSha256", entry.archiveSha256())
-                .put("manifestSha256", entry.manifestSha256())
-                .put("createdAt", entry.createdAt().toString())
-                .put("expiresAt", entry.expiresAt().toString())
-                .put("importedAt", entry.importedAt().toString());
-        entry.forcedReason().ifPresent(r -> node.put("forcedReason", r));
-        return node;
+        return KitStateStore.toJson(entry);
     }
 }

@@ -1,5 +1,8 @@
 package io.stellaops.airlock.app.sample;
 
+import io.stellaops.airlock.bundle.BundleException;
+import io.stellaops.airlock.bundle.Failure;
+import io.stellaops.airlock.bundle.io.TemporaryFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +28,24 @@ public final class SampleSource {
     static final String RESOURCE = "/io/stellaops/airlock/app/sample/telemetry-storage";
 
     private SampleSource() {
+    }
+
+    /** Work to do on a copy of the sample, such as a build. */
+    @FunctionalInterface
+    public interface SampleWork<T> {
+        T apply(Path sample) throws BundleException;
+    }
+
+    /**
+     * Runs {@code work} on a copy of the sample in an owner-only temporary folder, deleted afterwards:
+     * how both the CLI's {@code --sample} and the wizard's default source build the sample.
+     */
+    public static <T> T withCopy(SampleWork<T> work) throws BundleException {
+        try (TemporaryFolder folder = TemporaryFolder.create("airlock-sample")) {
+            return work.apply(copyTo(folder.path()));
+        } catch (IOException e) {
+            throw new BundleException(Failure.UNREADABLE, "cannot unpack the embedded sample: " + e.getMessage(), e);
+        }
     }
 
     /** Copies the sample into {@code target} (created if needed) and returns {@code target}. */

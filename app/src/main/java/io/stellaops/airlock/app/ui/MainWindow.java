@@ -1,23 +1,29 @@
 package io.stellaops.airlock.app.ui;
 
+import io.stellaops.airlock.app.ui.build.BuildFlow;
+import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
+import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.start.Job;
 import io.stellaops.airlock.app.ui.start.StartController;
 import io.stellaops.airlock.app.ui.start.StartModel;
 import io.stellaops.airlock.app.ui.start.StartNextController;
+import io.stellaops.airlock.app.ui.verify.VerifyFlow;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.function.Supplier;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Wires the wizard window: builds the step views from FXML, hands controllers their
- * dependencies, and switches views when the start model says a job was chosen.
+ * Wires the wizard window: the start screen, and the flow of the job chosen there (build,
+ * verify; import is still a placeholder). Each time a job is chosen its flow is made afresh;
+ * its Home button clears the choice, which brings the start screen back.
  *
  * <p>Navigation lives here rather than in the controllers so that a controller only writes
- * the model and never needs to know which step comes next.
+ * the model and never needs to know which view comes next.
  */
 public final class MainWindow {
 
@@ -27,30 +33,56 @@ public final class MainWindow {
     private static final double INITIAL_HEIGHT = 700;
 
     private final Stage stage;
+    private final WizardContext context;
+    private final BuildService builds;
+    private final VerifyService verifications;
     private final StartModel startModel = new StartModel();
+    private final Parent startView;
+    private final Parent placeholderView;
     private final Scene scene;
+    private BuildFlow buildFlow;
+    private VerifyFlow verifyFlow;
 
-    public MainWindow(Stage stage, ResourceBundle resources, String version) {
+    public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                StartController.class, () -> new StartController(startModel, version),
-                StartNextController.class, () -> new StartNextController(startModel));
-        var fxml = new FxmlLoaderFactory(resources, controllers);
-        // Each step's view is built once and kept, so going back shows it exactly as it was left.
-        Parent startView = fxml.load("start_main");
-        Parent nextView = fxml.load("start_next");
-        // One scene whose root is swapped per step: a second Scene set on a window that is
+        this.context = context;
+        this.builds = builds;
+        this.verifications = verifications;
+        var fxml = new FxmlLoaderFactory(context.resources(), Map.of(
+                StartController.class, () -> new StartController(startModel, context.version()),
+                StartNextController.class, () -> new StartNextController(startModel)));
+        this.startView = fxml.load("start_main");
+        this.placeholderView = fxml.load("start_next");
+        // One scene whose root is swapped per view: a second Scene set on a window that is
         // already showing kept its root at preferred size instead of filling the window.
         this.scene = new Scene(startView);
-        startModel.selectedJobProperty().addListener(
-                (observable, previous, job) -> scene.setRoot(job == null ? startView : nextView));
-        stage.setTitle(resources.getString("app.title"));
+        startModel.selectedJobProperty().addListener((observable, previous, job) -> scene.setRoot(viewFor(job)));
+        stage.setTitle(context.resources().getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setWidth(INITIAL_WIDTH);
         stage.setHeight(INITIAL_HEIGHT);
         stage.setScene(scene);
         useTheme(Theme.LIGHT);
+    }
+
+    private Parent viewFor(Job job) {
+        buildFlow = null;
+        verifyFlow = null;
+        if (job == null) {
+            return startView;
+        }
+        return switch (job) {
+            case BUILD -> {
+                buildFlow = new BuildFlow(context, builds, startModel::clear);
+                yield buildFlow.root();
+            }
+            case VERIFY -> {
+                verifyFlow = new VerifyFlow(context, verifications, startModel::clear);
+                yield verifyFlow.root();
+            }
+            case IMPORT -> placeholderView;
+        };
     }
 
     public void show() {
@@ -63,5 +95,15 @@ public final class MainWindow {
 
     public StartModel startModel() {
         return startModel;
+    }
+
+    /** The build flow on screen, if that is the chosen job. */
+    public Optional<BuildFlow> buildFlow() {
+        return Optional.ofNullable(buildFlow);
+    }
+
+    /** The verify flow on screen, if that is the chosen job. */
+    public Optional<VerifyFlow> verifyFlow() {
+        return Optional.ofNullable(verifyFlow);
     }
 }

@@ -3,12 +3,17 @@ package io.stellaops.airlock.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
+import io.stellaops.airlock.app.ui.build.BuildService;
+import io.stellaops.airlock.app.ui.common.SynchronousTaskExecutor;
 import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.UiStrings;
+import io.stellaops.airlock.app.ui.common.WizardContext;
 import io.stellaops.airlock.app.ui.start.Job;
+import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -45,7 +50,8 @@ class StartScreenGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         // English explicitly: the assertions below read English text whatever the machine's locale.
-        window = new MainWindow(stage, UiStrings.load(Locale.ENGLISH), "test");
+        window = new MainWindow(stage, context(Locale.ENGLISH, "test"), BuildService.library(),
+                VerifyService.library(TestWizards.CLOCK));
         window.show();
     }
 
@@ -63,16 +69,16 @@ class StartScreenGuiTest {
     }
 
     @Test
-    void choosingVerifyRecordsTheJobAndShowsThePlaceholder(FxRobot robot) throws Exception {
+    void choosingImportRecordsTheJobAndShowsThePlaceholder(FxRobot robot) throws Exception {
         assertThat(window.startModel().getSelectedJob()).isNull();
 
-        robot.clickOn("#verifyJobButton");
+        robot.clickOn("#importJobButton");
 
-        assertThat(window.startModel().getSelectedJob()).isEqualTo(Job.VERIFY);
+        assertThat(window.startModel().getSelectedJob()).isEqualTo(Job.IMPORT);
         Node placeholder = robot.lookup("#placeholder").query();
         assertThat(placeholder.isVisible()).isTrue();
         assertThat(placeholder.getScene().getWindow()).isSameAs(stage);
-        assertThat(robot.lookup("#jobTitleLabel").queryAs(Label.class).getText()).isEqualTo("Verify a bundle");
+        assertThat(robot.lookup("#jobTitleLabel").queryAs(Label.class).getText()).isEqualTo("Import and bootstrap");
         assertThat(robot.lookup(hasText("The guided flow for this job comes next.")).tryQuery()).isPresent();
         assertThat(robot.lookup("#verifyJobButton").tryQuery()).as("job buttons gone").isEmpty();
         assertThat(placeholder.getScene().getRoot().getLayoutBounds().getWidth())
@@ -119,6 +125,11 @@ class StartScreenGuiTest {
         assertThat(dark).isNotEmptyFile();
     }
 
+    private static WizardContext context(Locale locale, String version) {
+        return new WizardContext(UiStrings.load(locale), version, new SynchronousTaskExecutor(), TestWizards.CLOCK,
+                Path.of(System.getProperty("java.io.tmpdir")), Optional.empty());
+    }
+
     private WritableImage snapshot() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
     }
@@ -127,7 +138,8 @@ class StartScreenGuiTest {
     private static List<String> labelsCutAtMinimumSize(Locale locale) {
         var minimal = new Stage();
         try {
-            var window = new MainWindow(minimal, UiStrings.load(locale), "0.0.0-SNAPSHOT");
+            var window = new MainWindow(minimal, context(locale, "0.0.0-SNAPSHOT"), BuildService.library(),
+                    VerifyService.library(TestWizards.CLOCK));
             minimal.setWidth(MainWindow.MIN_WIDTH);
             minimal.setHeight(MainWindow.MIN_HEIGHT);
             window.show();

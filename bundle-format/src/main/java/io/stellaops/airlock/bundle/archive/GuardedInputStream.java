@@ -59,17 +59,7 @@ final class GuardedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        // Skipping would bypass the count; read instead, through the same limit.
-        byte[] scratch = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
+        return SkipByReading.skip(this, n);
     }
 
     @Override

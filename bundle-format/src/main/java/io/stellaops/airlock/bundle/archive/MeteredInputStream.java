@@ -37,17 +37,7 @@ final class MeteredInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        // Every byte must pass through the digest.
-        byte[] scratch = new byte[(int) Math.min(8192, Math.max(1, n))];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
+        return SkipByReading.skip(this, n);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stellaops.airlock.bundle.kit;
 
 import io.stellaops.airlock.bundle.io.AtomicFiles;
+import io.stellaops.airlock.bundle.io.TemporaryFolder;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -59,40 +60,9 @@ final class KitFiles {
         });
     }
 
-    /** Deletes a tree without following links, making read-only folders writable first. */
+    /** Deletes a tree without following links, read-only payloads included. */
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(root);
-            return;
-        }
-        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (posix) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TemporaryFolder.deleteTree(root);
     }
 
     /** Copies {@code source} to {@code target} through a temporary sibling and an atomic rename. */

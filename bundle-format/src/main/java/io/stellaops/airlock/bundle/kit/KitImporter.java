@@ -63,17 +63,18 @@ public final class KitImporter {
                 Verified verified = verify(request, state, new StagingSink(staging.resolve("payload")), progress);
                 CrashPoint.reach("verified");
                 if (verified.policy.sameAsActive()) {
-                    KitEntry active = state.active().orElseThrow();
-                    receipt("already-active", Optional.of(active), request, Optional.empty());
-                    return new ImportResult(ImportResult.Outcome.ALREADY_ACTIVE, active, verified.report, repairs);
+                    // Importing the active bundle again changes nothing, not even the receipts.
+                    return new ImportResult(ImportResult.Outcome.ALREADY_ACTIVE, state.active().orElseThrow(),
+                            verified.report, repairs);
                 }
                 KitEntry entry = entryFor(verified.report, state, request, uniqueDirectory(state, verified.report));
                 publish(staging, request.archive(), entry);
                 store.write(state.afterImport(entry));
+                // The state is the commit point: from here recovery completes the activation, so the receipt follows it.
+                receipt("activated", Optional.of(entry), request, Optional.empty());
                 CrashPoint.reach("state-written");
                 KitActivation.activate(layout, entry);
                 CrashPoint.reach("activated");
-                receipt("activated", Optional.of(entry), request, Optional.empty());
                 return new ImportResult(ImportResult.Outcome.ACTIVATED, entry, verified.report, repairs);
             } catch (IOException e) {
                 throw new BundleException(Failure.UNREADABLE, "cannot write into the kit at " + layout.telemetry() + ": "
@@ -96,7 +97,12 @@ public final class KitImporter {
                     policy, sink, progress);
             return new Verified(report, policy);
         } catch (VerificationException e) {
-            if (!request.dryRun() && e.failure() != Failure.CANCELLED && e.failure() != Failure.UNREADABLE) {
+            if (e.failure() == Failure.UNREADABLE && !request.dryRun()) {
+                // Not the bundle's fault (a full disk, a missing file): nothing to quarantine, and nothing changed.
+                throw new VerificationException(new BundleException(Failure.UNREADABLE,
+                        e.getMessage() + "; the import stopped and the kit is unchanged", e), e.report());
+            }
+            if (!request.dryRun() && e.failure() != Failure.CANCELLED) {
                 quarantine(request, e, Optional.of(e.report()));
             }
             throw e;

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Brings a kit back to the state its {@code state.json} records, after an import or rollback was
- * interrupted at any point: staging folders and temporary files are removed, payloads and archives
- * that no completed import recorded are deleted, and the visible parts ({@code current}, the active
- * archive) are re-made from the active entry. Run under the kit lock before every change, so the
+ * interrupted at any point: staging folders and temporary files (an unfinished quarantine folder
+ * too) are removed, payloads and archives that no completed import recorded are deleted, and the
+ * visible parts ({@code current}, the active archive) are re-made from the active entry. Run under the kit lock before every change, so the
  * kit is always either as before an operation or as after it.
  */
 final class KitRecovery {
@@ -28,6 +28,7 @@ final class KitRecovery {
         try {
             removeLeftovers(layout.telemetry(), repairs);
             removeLeftovers(layout.stateDir(), repairs);
+            removeLeftovers(layout.quarantine(), repairs);
             Set<String> known = state.directories();
             removeUnrecorded(layout.bundles(), known, repairs);
             removeUnrecorded(layout.archives(), known, repairs);

@@ -93,33 +93,45 @@ public final class KitStateStore {
         }
         ArrayNode imported = root.putArray("imported");
         for (KitEntry entry : state.imported()) {
-            ObjectNode node = imported.addObject()
-                    .put("generation", entry.generation())
-                    .put("name", entry.name())
-                    .put("version", entry.version())
-                    .put("directory", entry.directory())
-                    .put("archiveFile", entry.archiveFile())
-                    .put("archiveSha256", entry.archiveSha256())
-                    .put("manifestSha256", entry.manifestSha256())
-                    .put("createdAt", entry.createdAt().toString())
-                    .put("expiresAt", entry.expiresAt().toString())
-                    .put("importedAt", entry.importedAt().toString());
-            entry.forcedReason().ifPresent(reason -> node.put("forcedReason", reason));
+            imported.add(toJson(entry));
         }
         ArrayNode history = root.putArray("history");
         for (KitEvent event : state.history()) {
-            ObjectNode node = history.addObject()
-                    .put("at", event.at().toString())
-                    .put("action", event.action())
-                    .put("generation", event.generation())
-                    .put("directory", event.directory());
-            event.reason().ifPresent(reason -> node.put("reason", reason));
+            history.add(toJson(event));
         }
         try {
             AtomicFiles.write(layout.stateFile(), MAPPER.writeValueAsBytes(root), false, true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the kit state", e);
         }
+    }
+
+    /** The JSON form of an imported bundle, as the state file and {@code --json} outputs write it. */
+    public static ObjectNode toJson(KitEntry entry) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("generation", entry.generation())
+                .put("name", entry.name())
+                .put("version", entry.version())
+                .put("directory", entry.directory())
+                .put("archiveFile", entry.archiveFile())
+                .put("archiveSha256", entry.archiveSha256())
+                .put("manifestSha256", entry.manifestSha256())
+                .put("createdAt", entry.createdAt().toString())
+                .put("expiresAt", entry.expiresAt().toString())
+                .put("importedAt", entry.importedAt().toString());
+        entry.forcedReason().ifPresent(reason -> node.put("forcedReason", reason));
+        return node;
+    }
+
+    /** The JSON form of a history event. */
+    public static ObjectNode toJson(KitEvent event) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("at", event.at().toString())
+                .put("action", event.action())
+                .put("generation", event.generation())
+                .put("directory", event.directory());
+        event.reason().ifPresent(reason -> node.put("reason", reason));
+        return node;
     }
 
     private static KitEntry entry(JsonNode node, JsonFields json) throws BundleException {

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The kit's record of every decision: one DSSE envelope per import (activated, already active,
- * refused) and rollback in {@code receipts/<sequence>-<time>-<generation>-<decision>.dsse.json}, whose payload names the bundle's digests and
+ * The kit's record of every decision that changed something: one DSSE envelope per import that
+ * activated or refused a bundle and per rollback in {@code receipts/<sequence>-<time>-<generation>-<decision>.dsse.json}, whose payload names the bundle's digests and
  * generation, the operator, the host, the time, the decision and any forced reason. Each payload
  * carries the SHA-256 of the previous receipt file, so the receipts form a chain in which a removed
  * or altered receipt shows; with the operator's key configured each is also signed.

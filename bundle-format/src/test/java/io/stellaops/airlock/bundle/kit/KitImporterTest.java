@@ -38,11 +38,7 @@ class KitImporterTest {
     }
 
     private Path bundle(long generation, String version) throws Exception {
-        Path out = dir.resolve("telemetry-offline-bundle-" + version + ".tar.gz");
-        new BundleBuilder().build(new BuildRequest(TestBundles.sampleSource(), out, "telemetry-offline-bundle", version,
-                generation, TestBundles.CREATED_AT, TestBundles.EXPIRES_AT, Compression.GZIP, false,
-                new Producer("airlock", "test"), Limits.DEFAULT), ProgressListener.NONE);
-        return out;
+        return TestBundles.buildSample(dir, generation, version);
     }
 
     private static ImportResult importInto(KitLayout layout, Path archive) throws BundleException {
@@ -192,6 +188,20 @@ class KitImporterTest {
 
         assertThat(KitRecovery.recover(layout, new KitStateStore(layout).read())).hasSize(4);
         assertThat(TreeSnapshot.liveKit(layout.root())).isEqualTo(before);
+    }
+
+    @Test
+    void recoveryRemovesAQuarantineThatWasInterruptedAndKeepsTheCompletedOnes() throws Exception {
+        KitLayout layout = new KitLayout(kitRoot());
+        importInto(layout, bundle(42, "2026.11.0"));
+        catchThrowableOfType(BundleException.class, () -> importInto(layout, bundle(41, "2026.10.0")));
+        Map<String, String> quarantined = TreeSnapshot.of(layout.quarantine(), p -> true);
+        Path interrupted = Files.createDirectories(layout.quarantine().resolve(".20261125T120000Z-x.tar.gz.partial"));
+        Files.writeString(interrupted.resolve("x.tar.gz"), "half a copy");
+
+        assertThat(KitRecovery.recover(layout, new KitStateStore(layout).read()))
+                .containsExactly("removed interrupted work quarantine/.20261125T120000Z-x.tar.gz.partial");
+        assertThat(TreeSnapshot.of(layout.quarantine(), p -> true)).isEqualTo(quarantined).hasSizeGreaterThan(1);
     }
 
     @Test

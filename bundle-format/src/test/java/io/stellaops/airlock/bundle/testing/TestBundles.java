@@ -47,6 +47,15 @@ public final class TestBundles {
         return build(sampleSource(), folder.resolve("telemetry-offline-bundle-2026.11.0.tar.gz"), Compression.GZIP);
     }
 
+    /** The sample as {@code telemetry-offline-bundle-VERSION.tar.gz} in {@code folder}, with the given generation. */
+    public static Path buildSample(Path folder, long generation, String version) throws BundleException {
+        Path out = folder.resolve("telemetry-offline-bundle-" + version + ".tar.gz");
+        new BundleBuilder().build(new BuildRequest(sampleSource(), out, "telemetry-offline-bundle", version, generation,
+                CREATED_AT, EXPIRES_AT, Compression.GZIP, false, new Producer("airlock", "test"), Limits.DEFAULT),
+                ProgressListener.NONE);
+        return out;
+    }
+
     public static VerifyOptions options() {
         return new VerifyOptions(Limits.DEFAULT, CLOCK, VerifyOptions.DEFAULT_CLOCK_SKEW);
     }

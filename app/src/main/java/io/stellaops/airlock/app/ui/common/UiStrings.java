@@ -1,5 +1,6 @@
 package io.stellaops.airlock.app.ui.common;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -21,5 +22,13 @@ public final class UiStrings {
     public static ResourceBundle load(Locale locale) {
         return ResourceBundle.getBundle(BASE_NAME, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /**
+     * Formats the string under {@code key} with {@link MessageFormat} in the bundle's own locale,
+     * so that numbers in a German window read "12.345" whatever the machine's locale.
+     */
+    public static String format(ResourceBundle resources, String key, Object... arguments) {
+        return new MessageFormat(resources.getString(key), resources.getLocale()).format(arguments);
     }
 }
