@@ -20,6 +20,7 @@ public final class ConfigYaml {
     private Path key;
     private Path ca;
     private String tenants = "[default, tenant-a, tenant-b, airlock-smoke]";
+    private String tenantHeader;
     private Path overrides;
     private String expected = "{default: 720h, tenant-a: 2160h, tenant-b: 336h, airlock-smoke: 24h}";
     private Path rules;
@@ -54,6 +55,11 @@ public final class ConfigYaml {
         return this;
     }
 
+    public ConfigYaml tenantHeader(String header) {
+        this.tenantHeader = header;
+        return this;
+    }
+
     public ConfigYaml retention(Path overridesFolder, String expectedMap) {
         this.overrides = overridesFolder;
         this.expected = expectedMap;
@@ -83,6 +89,9 @@ public final class ConfigYaml {
         yaml.append("tls:\n  ca: ").append(ca).append("\n  cert: ").append(certificate).append("\n  key: ").append(key)
                 .append("\n  serverCert: ").append(tls.serverCertificate()).append('\n');
         yaml.append("tenants:\n  ids: ").append(tenants).append('\n');
+        if (tenantHeader != null) {
+            yaml.append("  header: ").append(tenantHeader).append('\n');
+        }
         if (overrides != null) {
             yaml.append("retention:\n  overrides: ").append(overrides).append("\n  expected: ").append(expected).append('\n');
         }
