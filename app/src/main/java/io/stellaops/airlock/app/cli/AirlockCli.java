@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = AirlockCli.Version.class,
         description = "Offline telemetry bundles for disconnected StellaOps clusters.%n"
                 + "Without arguments, opens the wizard.",
-        subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, PkiCommand.class,
+        subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, PkiCommand.class, ChecklistCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
     @CommandLine.Spec
