@@ -45,6 +45,11 @@ public record CheckOutcome(String id, String title, CheckState state, String sum
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    static CheckOutcome skipped(Check check, String why) {
+        return new CheckOutcome(check.id(), check.title(), CheckState.SKIPPED, Printable.clean(why), Optional.empty(), "",
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     static CheckOutcome running(Check check, Instant at) {
         return new CheckOutcome(check.id(), check.title(), CheckState.RUNNING, "running", Optional.empty(), "", List.of(),
                 Optional.of(at), Optional.empty(), Optional.empty());

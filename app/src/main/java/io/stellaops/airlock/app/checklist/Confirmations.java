@@ -1,6 +1,7 @@
 package io.stellaops.airlock.app.checklist;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,9 @@ public final class Confirmations {
         this.clock = clock;
     }
 
-    /** Records that {@code by} confirms item {@code id} now; a later confirmation replaces an earlier one. */
+    /** Records that {@code by} confirms item {@code id} now (whole seconds); a later confirmation replaces an earlier one. */
     public Confirmation confirm(String id, String by) {
-        Confirmation confirmation = new Confirmation(by, clock.instant());
+        Confirmation confirmation = new Confirmation(by, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         byItem.put(id, confirmation);
         return confirmation;
     }

@@ -123,12 +123,13 @@ final class ChecklistRunCommand implements Callable<Integer> {
             checklist.runAll();
             return;
         }
-        for (String id : checklist.ids()) {
-            if (!id.equals(only)) {
+        for (String id : checklist.ids()) { // in checklist order, so the lines print in that order
+            if (id.equals(only)) {
+                checklist.run(only);
+            } else {
                 checklist.skip(id, "not selected (--only " + only + ")");
             }
         }
-        checklist.run(only);
     }
 
     private int verdict(ChecklistReport result) {
