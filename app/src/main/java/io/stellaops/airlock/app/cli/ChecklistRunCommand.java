@@ -18,6 +18,7 @@ import io.stellaops.airlock.bundle.keys.Passphrase;
 import io.stellaops.airlock.bundle.keys.SigningKey;
 import io.stellaops.airlock.bundle.kit.ReceiptSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,6 +79,10 @@ final class ChecklistRunCommand implements Callable<Integer> {
     public Integer call() throws BundleException {
         if (reportKey != null && report == null) {
             throw new BundleException(Failure.USAGE, "--report-key signs the report: give --report too");
+        }
+        Path reportFolder = report == null ? null : report.toAbsolutePath().getParent();
+        if (reportFolder != null && !Files.isDirectory(reportFolder)) {
+            throw new BundleException(Failure.UNREADABLE, "the report's folder " + reportFolder + " does not exist");
         }
         ChecklistConfig loaded = ChecklistConfigLoader.load(config);
         ChecklistConfig settings = liveTls == null ? loaded : loaded.withLiveTls(liveTls);

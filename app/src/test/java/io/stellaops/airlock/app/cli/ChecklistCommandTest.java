@@ -129,8 +129,11 @@ class ChecklistCommandTest {
         assertRefused(4, "--confirm alerts: not an operator item; they are slo-evaluator, retention-expiry",
                 "--confirm", "alerts=Alice");
 
+        assertRefused(1, "the report's folder " + dir.resolve("nowhere") + " does not exist", "--report",
+                dir.resolve("nowhere/report").toString());
         CliRunner.Result missing = CliRunner.run("checklist", "run", "--config", dir.resolve("missing.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("airlock: run: cannot read " + dir.resolve("missing.yaml") + ": no such file\n");
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(typo, new ConfigYaml(tls).yaml() + "endpoint:\n  loki: https://loki:3100\n", UTF_8);
         CliRunner.Result malformed = CliRunner.run("checklist", "run", "--config", typo.toString());
