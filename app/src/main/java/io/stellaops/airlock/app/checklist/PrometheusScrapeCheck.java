@@ -72,7 +72,32 @@ final class PrometheusScrapeCheck implements Check {
         URI uri = Urls.resolve(prometheus, "/api/v1/targets");
         try {
             JsonNode data = PrometheusApi.data(probe.get(uri, Map.of(), evidence).expect(200));
-            JsonNode active = PrometheusApi.array(data, "activeTargets", uri);
+            Targets targets = Targets.of(PrometheusApi.array(data, "activeTargets", uri), job);
+            evidence.add("find job " + job + " in " + uri, targets.count() + " target(s), "
+                    + (targets.count() - targets.down().size()) + " up"
+                    + (targets.down().isEmpty() ? "" : "; " + String.join("; ", targets.down())));
+            if (targets.count() == 0) {
+                findings.fail(FailureReason.UNEXPECTED, "Prometheus has no active target of job " + job,
+                        "Load the additional scrape config (secret stellaops-prometheus-scrape, key"
+                                + " prometheus-additional.yaml) and check prometheus.job in the config.");
+            } else if (!targets.down().isEmpty()) {
+                findings.fail(FailureReason.UNEXPECTED, "Prometheus cannot scrape job " + job + ": " + targets.down().get(0),
+                        "Read lastError: a TLS error means Prometheus' scrape TLS material (tls_config) does not match the"
+                                + " collector's; a connection error means the collector service or port is wrong.");
+            } else {
+                findings.pass("Prometheus reports " + targets.count() + " target(s) of job " + job + " up");
+            }
+            if (config.tls().requireClientCertificate()) {
+                probe.requireClientCertificate(uri, evidence);
+            }
+        } catch (ProbeException e) {
+            findings.fail(e, FixHints.forProbe(e, "Prometheus", "endpoints.prometheus"));
+        }
+    }
+
+    /** The active targets of one job: how many, and a line for each that is not up. */
+    private record Targets(int count, List<String> down) {
+        static Targets of(JsonNode active, String job) {
             List<String> down = new ArrayList<>();
             int count = 0;
             for (JsonNode target : active) {
@@ -87,24 +112,7 @@ final class PrometheusScrapeCheck implements Check {
                             + (error.isEmpty() ? "" : " (" + Printable.excerpt(error) + ")"));
                 }
             }
-            evidence.add("find job " + job + " in " + uri, count + " target(s), " + (count - down.size()) + " up"
-                    + (down.isEmpty() ? "" : "; " + String.join("; ", down)));
-            if (count == 0) {
-                findings.fail(FailureReason.UNEXPECTED, "Prometheus has no active target of job " + job,
-                        "Load the additional scrape config (secret stellaops-prometheus-scrape, key"
-                                + " prometheus-additional.yaml) and check prometheus.job in the config.");
-            } else if (!down.isEmpty()) {
-                findings.fail(FailureReason.UNEXPECTED, "Prometheus cannot scrape job " + job + ": " + down.get(0),
-                        "Read lastError: a TLS error means Prometheus' scrape TLS material (tls_config) does not match the"
-                                + " collector's; a connection error means the collector service or port is wrong.");
-            } else {
-                findings.pass("Prometheus reports " + count + " target(s) of job " + job + " up");
-            }
-            if (config.tls().requireClientCertificate()) {
-                probe.requireClientCertificate(uri, evidence);
-            }
-        } catch (ProbeException e) {
-            findings.fail(e, FixHints.forProbe(e, "Prometheus", "endpoints.prometheus"));
+            return new Targets(count, down);
         }
     }
 }

@@ -87,8 +87,7 @@ final class ChecklistRunCommand implements Callable<Integer> {
         ChecklistConfig loaded = ChecklistConfigLoader.load(config);
         ChecklistConfig settings = liveTls == null ? loaded : loaded.withLiveTls(liveTls);
         Clock clock = Clock.systemUTC();
-        Confirmations confirmed = confirmations(settings, clock);
-        Checklist checklist = StandardChecklist.create(settings, confirmed, clock);
+        Checklist checklist = StandardChecklist.create(settings, confirmations(settings, clock), clock);
         if (only != null && !checklist.ids().contains(only)) {
             throw new BundleException(Failure.USAGE, "--only " + only + ": no such check; the checks are "
                     + String.join(", ", checklist.ids()));
@@ -110,9 +109,11 @@ final class ChecklistRunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return ExitCodes.CANCELLED;
         }
-        ReceiptSettings who = ReceiptSettings.unsigned();
-        ChecklistReport result = ChecklistReport.of(checklist, settings, operator == null || operator.isBlank()
-                ? who.operator() : operator, who.host(), started, clock.instant(), Optional.ofNullable(only));
+        return finish(ChecklistReport.of(checklist, settings, operatorName(), ReceiptSettings.unsigned().host(), started,
+                clock.instant(), Optional.ofNullable(only)), key, out);
+    }
+
+    private int finish(ChecklistReport result, Optional<SigningKey> key, PrintWriter out) throws BundleException {
         Optional<ChecklistReportWriter.Files> files = report == null ? Optional.empty()
                 : Optional.of(ChecklistReportWriter.write(result, report, key));
         if (json) {
@@ -121,6 +122,10 @@ final class ChecklistRunCommand implements Callable<Integer> {
             ChecklistText.summary(out, result, files, key);
         }
         return verdict(result);
+    }
+
+    private String operatorName() {
+        return operator == null || operator.isBlank() ? ReceiptSettings.unsigned().operator() : operator;
     }
 
     private void run(Checklist checklist) throws InterruptedException {

@@ -177,6 +177,27 @@ class ChecklistPrometheusTest {
     }
 
     @Test
+    void aScrapeTargetThatIsDownIsNamedWithItsLastError() throws Exception {
+        TestHttpsServer own = TestCollector.start(tls, true);
+        try (PrometheusProcess watching = PrometheusProcess.start(dir.resolve("watching"), tls, own.port(), Optional.empty())) {
+            own.close();
+            Checklist checklist = checklist(config(watching.uri(), collector.uri()), "target-down");
+            CheckOutcome scrape = checklist.run(StandardChecklist.PROMETHEUS_SCRAPE);
+            for (int i = 0; i < 50 && scrape.state() == CheckState.PASSED; i++) { // until Prometheus scraped again
+                Thread.sleep(200);
+                scrape = checklist.run(StandardChecklist.PROMETHEUS_SCRAPE);
+            }
+            assertThat(scrape.state()).isEqualTo(CheckState.FAILED);
+            assertThat(scrape.reason()).contains(FailureReason.UNEXPECTED);
+            assertThat(scrape.summary()).startsWith("Prometheus cannot scrape job stellaops-otel-collector: https://127.0.0.1:"
+                    + own.port() + "/metrics is down (").contains("connection refused");
+            assertThat(scrape.fixHint()).startsWith("Read lastError");
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void prometheusWithoutTheRuleFileNamesTheMissingAlertsAndOnceStoppedIsUnreachable() throws Exception {
         CheckOutcome missing;
         Checklist checklist;
