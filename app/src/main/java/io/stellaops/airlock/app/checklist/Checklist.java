@@ -16,13 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The operational checklist as a state machine, after Cryptomator's health checks: every check
  * starts {@link CheckState#PENDING}, becomes {@link CheckState#RUNNING}, and ends passed, failed,
  * skipped or needs-operator. Checks run one after the other, each on its own daemon thread with a
  * deadline, so that one that hangs or throws is recorded as failed and never stops the others. Any
- * check can be run again alone ({@link #run(String)}); the others keep their outcomes.
+ * check can be run again alone ({@link #run(String)}); the others keep their outcomes. One check runs
+ * at a time: a second caller waits (interruptibly) for the running one to end.
  */
 public final class Checklist {
     private final List<Check> checks;
@@ -30,6 +32,7 @@ public final class Checklist {
     private final Clock clock;
     private final Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
     private final List<ChecklistListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock running = new ReentrantLock();
 
     /**
      * @param checks   in the order they run and are reported; ids unique
@@ -99,6 +102,15 @@ public final class Checklist {
     }
 
     private CheckOutcome run(Check check) throws InterruptedException {
+        running.lockInterruptibly();
+        try {
+            return runAlone(check);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private CheckOutcome runAlone(Check check) throws InterruptedException {
         Instant started = clock.instant();
         record(CheckOutcome.running(check, started));
         EvidenceLog evidence = new EvidenceLog(clock);

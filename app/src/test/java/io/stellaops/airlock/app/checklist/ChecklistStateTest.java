@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The checklist's state machine with checks made for the test: order, listeners, deadline, crashes, re-runs. */
@@ -128,6 +132,34 @@ class ChecklistStateTest {
     }
 
     @Test
+    void aCancelledRunLeavesTheInterruptedCheckPendingAndTheVerdictIncomplete() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        TestCheck slow = new TestCheck("slow", evidence -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return CheckResult.passed("never");
+        });
+        Checklist checklist = new Checklist(List.of(passing("a"), slow, passing("b")), Duration.ofSeconds(30), CLOCK);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                checklist.runAll();
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        runner.start();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        runner.interrupt();
+        runner.join(5000);
+
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(checklist.outcomes()).extracting(CheckOutcome::state)
+                .containsExactly(CheckState.PASSED, CheckState.PENDING, CheckState.PENDING);
+        assertThat(ChecklistVerdict.of(checklist.outcomes())).isEqualTo(ChecklistVerdict.INCOMPLETE);
+    }
+
+    @Test
     void idsAreUniqueAndAnUnknownOneIsNamed() {
         assertThatThrownBy(() -> new Checklist(List.of(passing("a"), passing("a")), Duration.ofSeconds(1), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("two checks have the id 'a'");
@@ -138,10 +170,10 @@ class ChecklistStateTest {
 
     @Test
     void anOutcomeHasAReasonExactlyWhenItFailed() {
-        assertThatThrownBy(() -> new CheckResult(CheckState.PASSED, "x", java.util.Optional.of(FailureReason.TLS), "",
-                java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CheckResult(CheckState.RUNNING, "x", java.util.Optional.empty(), "",
-                java.util.Optional.empty())).hasMessage("a check ends in a final state, not running");
+        assertThatThrownBy(() -> new CheckResult(CheckState.PASSED, "x", Optional.of(FailureReason.TLS), "",
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckResult(CheckState.RUNNING, "x", Optional.empty(), "",
+                Optional.empty())).hasMessage("a check ends in a final state, not running");
         assertThat(CheckResult.passed("a\nb\u0000c").summary()).isEqualTo("a b c");
     }
 }
