@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,6 +79,6 @@ final class LokiSample {
     }
 
     private static String nanos(Instant at) {
-        return at.getEpochSecond() + String.format(java.util.Locale.ROOT, "%09d", at.getNano());
+        return at.getEpochSecond() + String.format(Locale.ROOT, "%09d", at.getNano());
     }
 }
