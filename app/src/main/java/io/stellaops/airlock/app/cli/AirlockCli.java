@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Offline telemetry bundles for disconnected StellaOps clusters.%n"
                 + "Without arguments, opens the wizard.",
         subcommands = {BundleCommand.class, KeysCommand.class, KitCommand.class, PkiCommand.class,
-                ClusterCommand.class, CommandLine.HelpCommand.class})
+                ClusterCommand.class, ChecklistCommand.class, CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

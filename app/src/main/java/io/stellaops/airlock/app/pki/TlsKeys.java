@@ -37,7 +37,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * Ed25519/Ed448. Whether a key belongs to a certificate is proven by signing a random challenge and
  * verifying it with the certificate's key. Messages name the file, never key bytes.
  */
-final class TlsKeys {
+public final class TlsKeys {
     private static final Map<ASN1ObjectIdentifier, String> KEY_ALGORITHMS = Map.of(
             PKCSObjectIdentifiers.rsaEncryption, "RSA",
             X9ObjectIdentifiers.id_ecPublicKey, "EC",
@@ -56,7 +56,7 @@ final class TlsKeys {
      * @throws BundleException {@link Failure#UNREADABLE} for a missing file, {@link Failure#REFUSED}
      *                         for anything but exactly one readable, unencrypted private key of a known type
      */
-    static PrivateKey read(Path file) throws BundleException {
+    public static PrivateKey read(Path file) throws BundleException {
         List<PemBlock> blocks = PemFiles.read(file);
         try {
             List<PemBlock> keys = blocks.stream().filter(b -> b.type().endsWith("PRIVATE KEY")).toList();
