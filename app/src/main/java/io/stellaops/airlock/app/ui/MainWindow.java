@@ -93,7 +93,7 @@ public final class MainWindow {
     }
 
     public void useTheme(Theme theme) {
-        scene.getStylesheets().setAll(theme.stylesheet());
+        scene.getStylesheets().setAll(theme.stylesheets());
     }
 
     public StartModel startModel() {

@@ -13,26 +13,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Light and dark style sheets style the same things, so switching theme never loses a rule. */
+/**
+ * Both palettes define the same colours, and the shared rules use no colour a palette lacks, so
+ * switching theme never leaves a rule without its colour.
+ */
 class ThemeCssTest {
 
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern SELECTOR = Pattern.compile("([^{}]+)\\{");
+    private static final Pattern DEFINED = Pattern.compile("(-airlock-[a-z-]+)\\s*:");
+    private static final Pattern USED = Pattern.compile(":[^;{}]*?(-airlock-[a-z-]+)|[ ,(](-airlock-[a-z-]+)");
 
     @Test
-    void lightAndDarkDefineTheSameSelectors() throws Exception {
-        Set<String> light = selectors(Theme.LIGHT);
-        assertThat(light).contains(".root", ".job-card", ".footer");
-        assertThat(selectors(Theme.DARK)).isEqualTo(light);
+    void bothPalettesDefineEveryColourTheRulesUse() throws Exception {
+        Set<String> light = matches(DEFINED, css(Theme.LIGHT.palette()));
+        assertThat(light).contains("-airlock-background", "-airlock-accent", "-airlock-danger");
+        assertThat(matches(DEFINED, css(Theme.DARK.palette()))).isEqualTo(light);
+        Set<String> used = matches(USED, css(Theme.rules()));
+        used.removeAll(matches(DEFINED, css(Theme.rules())));
+        assertThat(light).containsAll(used);
+        assertThat(css(Theme.rules())).contains(".job-card", ".footer");
     }
 
-    private static Set<String> selectors(Theme theme) throws IOException {
-        String css = COMMENT.matcher(Files.readString(Path.of(URI.create(theme.stylesheet())))).replaceAll("");
-        Set<String> selectors = new TreeSet<>();
-        Matcher matcher = SELECTOR.matcher(css);
+    private static String css(String url) throws IOException {
+        return COMMENT.matcher(Files.readString(Path.of(URI.create(url)))).replaceAll("");
+    }
+
+    private static Set<String> matches(Pattern pattern, String css) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = pattern.matcher(css);
         while (matcher.find()) {
-            selectors.add(matcher.group(1).trim());
+            for (int g = 1; g <= matcher.groupCount(); g++) {
+                if (matcher.group(g) != null) {
+                    names.add(matcher.group(g));
+                }
+            }
         }
-        return selectors;
+        return names;
     }
 }
