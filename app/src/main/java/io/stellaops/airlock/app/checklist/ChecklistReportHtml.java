@@ -1,5 +1,7 @@
 package io.stellaops.airlock.app.checklist;
 
+import io.stellaops.airlock.bundle.verify.ReportHtml;
+
 /**
  * The report as one self-contained HTML page, for a reviewer to file or print: the verdict and the
  * run's facts, one row per check with its state, summary and fix, then each check's evidence. No
@@ -62,18 +64,6 @@ public final class ChecklistReportHtml {
     }
 
     static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return ReportHtml.esc(text);
     }
 }

@@ -6,8 +6,7 @@ import io.stellaops.airlock.bundle.verify.BundleVerifier;
 import io.stellaops.airlock.bundle.verify.CheckResult;
 import io.stellaops.airlock.bundle.verify.CheckStatus;
 import io.stellaops.airlock.bundle.verify.FileResult;
-import io.stellaops.airlock.bundle.io.AtomicFiles;
-import io.stellaops.airlock.bundle.verify.ReportHtml;
+import io.stellaops.airlock.bundle.verify.ReportFiles;
 import io.stellaops.airlock.bundle.verify.PayloadSink;
 import io.stellaops.airlock.bundle.verify.ReportJson;
 import io.stellaops.airlock.bundle.verify.VerificationException;
@@ -70,13 +69,9 @@ final class BundleVerifyCommand implements Callable<Integer> {
     }
 
     private void writeReport(VerificationReport report) throws BundleException {
-        if (reportFile == null) {
-            return;
+        if (reportFile != null) {
+            ReportFiles.write(report, reportFile);
         }
-        byte[] content = reportFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")
-                ? ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                : Json.bytes(ReportJson.report(report));
-        AtomicFiles.write(reportFile, content, false, true);
     }
 
     private void print(PrintWriter out, VerificationReport report) {

@@ -77,7 +77,8 @@ public final class ReportHtml {
         html.append("<tr><th>").append(esc(label)).append("</th><td>").append(valueHtml).append("</td></tr>\n");
     }
 
-    static String esc(String text) {
+    /** Escapes text for HTML element content and attribute values; control characters become spaces. */
+    public static String esc(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

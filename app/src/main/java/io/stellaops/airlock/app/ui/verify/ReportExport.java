@@ -1,43 +1,25 @@
 package io.stellaops.airlock.app.ui.verify;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stellaops.airlock.bundle.BundleException;
-import io.stellaops.airlock.bundle.io.AtomicFiles;
-import io.stellaops.airlock.bundle.verify.ReportHtml;
-import io.stellaops.airlock.bundle.verify.ReportJson;
+import io.stellaops.airlock.bundle.verify.ReportFiles;
 import io.stellaops.airlock.bundle.verify.VerificationReport;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes a verification report as evidence, chosen by the file's extension as
- * {@code airlock bundle verify --report} does: {@link ReportHtml#render} for {@code .html}, else
- * {@link ReportJson#report} as indented JSON (the document {@code --json} prints). Written
- * atomically so that a reader never sees half a report. An existing file is replaced: the user
- * confirmed that in the save dialog.
+ * The wizard's side of exporting a verification report: the file is written by
+ * {@link ReportFiles} exactly as {@code airlock bundle verify --report} writes it; this class adds
+ * what only a save dialog needs (the default name, the extension of the chosen filter). An
+ * existing file is replaced: the user confirmed that in the save dialog.
  */
 public final class ReportExport {
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public void write(VerificationReport report, Path target) throws BundleException {
-        AtomicFiles.write(target, isHtml(target) ? ReportHtml.render(report).getBytes(UTF_8) : json(report), false, true);
-    }
-
-    private byte[] json(VerificationReport report) {
-        try {
-            return (mapper.writeValueAsString(ReportJson.report(report)) + "\n").getBytes(UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
+        ReportFiles.write(report, target);
     }
 
     static boolean isHtml(Path target) {
-        return String.valueOf(target.getFileName()).toLowerCase(Locale.ROOT).endsWith(".html");
+        return ReportFiles.isHtml(target);
     }
 
     /**
