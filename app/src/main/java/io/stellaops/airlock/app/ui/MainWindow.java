@@ -1,5 +1,7 @@
 package io.stellaops.airlock.app.ui;
 
+import io.stellaops.airlock.app.ui.bootstrap.BootstrapFlow;
+import io.stellaops.airlock.app.ui.bootstrap.BootstrapService;
 import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
@@ -12,6 +14,7 @@ import io.stellaops.airlock.app.ui.start.StartController;
 import io.stellaops.airlock.app.ui.start.StartModel;
 import io.stellaops.airlock.app.ui.verify.VerifyFlow;
 import io.stellaops.airlock.app.ui.verify.VerifyService;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Parent;
@@ -20,7 +23,7 @@ import javafx.stage.Stage;
 
 /**
  * Wires the wizard window: the start screen, and the flow of the job chosen there (build,
- * verify, import). Each time a job is chosen its flow is made afresh;
+ * verify, import, and bootstrap from import's status step). Each time a job is chosen its flow is made afresh;
  * its Home button clears the choice, which brings the start screen back.
  *
  * <p>Navigation lives here rather than in the controllers so that a controller only writes
@@ -43,6 +46,7 @@ public final class MainWindow {
     private BuildFlow buildFlow;
     private VerifyFlow verifyFlow;
     private ImportFlow importFlow;
+    private BootstrapFlow bootstrapFlow;
 
     public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
@@ -69,6 +73,7 @@ public final class MainWindow {
         buildFlow = null;
         verifyFlow = null;
         importFlow = null;
+        bootstrapFlow = null;
         if (job == null) {
             return startView;
         }
@@ -82,10 +87,18 @@ public final class MainWindow {
                 yield verifyFlow.root();
             }
             case IMPORT -> {
-                importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear);
+                importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear, this::bootstrap);
                 yield importFlow.root();
             }
         };
+    }
+
+    /** The import job's second part: the bootstrap flow, whose Home leads back to the start screen. */
+    private void bootstrap() {
+        importFlow = null;
+        bootstrapFlow = new BootstrapFlow(context, new BootstrapService(context.clock(), new SecureRandom()),
+                startModel::clear);
+        scene.setRoot(bootstrapFlow.root());
     }
 
     public void show() {
@@ -108,6 +121,11 @@ public final class MainWindow {
     /** The import flow on screen, if that is the chosen job. */
     public Optional<ImportFlow> importFlow() {
         return Optional.ofNullable(importFlow);
+    }
+
+    /** The bootstrap flow on screen, if the import job went on to it. */
+    public Optional<BootstrapFlow> bootstrapFlow() {
+        return Optional.ofNullable(bootstrapFlow);
     }
 
     /** The verify flow on screen, if that is the chosen job. */

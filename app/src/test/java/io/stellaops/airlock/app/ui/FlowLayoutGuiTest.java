@@ -2,6 +2,7 @@ package io.stellaops.airlock.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stellaops.airlock.app.ui.bootstrap.BootstrapModel;
 import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.SynchronousTaskExecutor;
@@ -14,6 +15,7 @@ import io.stellaops.airlock.bundle.keys.KeyAlgorithm;
 import io.stellaops.airlock.bundle.keys.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ class FlowLayoutGuiTest {
         assertThat(walk(Locale.ENGLISH, Theme.DARK, "dark")).isEmpty();
     }
 
-    /** Walks both flows and returns what does not fit; saves screenshots named {@code <view>_<suffix>}. */
+    /** Walks the flows and returns what does not fit; saves screenshots named {@code <view>_<suffix>}. */
     private List<String> walk(Locale locale, Theme theme, String screenshotSuffix) throws Exception {
         Path good = TestWizards.buildBundle(dir, "good.tar.gz");
         Path bad = TestWizards.withGarbageAppended(good, dir.resolve("bad.tar.gz"));
@@ -118,6 +120,22 @@ class FlowLayoutGuiTest {
         check("import_run_refused", problems, screenshotSuffix);
         TestWizards.onFx(kitImport.model()::showStatus);
         check("import_status", problems, screenshotSuffix);
+
+        TestWizards.onFx(() -> ((javafx.scene.control.Button) stage.getScene().getRoot().lookup("#bootstrapButton")).fire());
+        BootstrapModel bootstrap = window.bootstrapFlow().orElseThrow().model();
+        Path tls = Files.createDirectories(dir.resolve("tls-" + locale + "-" + theme));
+        TestWizards.onFx(() -> bootstrap.chooseFolder(tls));
+        TestWizards.onFx(bootstrap::generate);
+        check("bootstrap_tls", problems, screenshotSuffix);
+        Files.copy(tls.resolve("client.crt"), tls.resolve("tls.crt"), StandardCopyOption.REPLACE_EXISTING);
+        TestWizards.onFx(bootstrap::check);
+        check("bootstrap_tls_check", problems, screenshotSuffix);
+        TestWizards.onFx(bootstrap::next);
+        Path token = Files.writeString(dir.resolve("token-" + locale + "-" + theme), "a.b.c");
+        TestWizards.onFx(() -> bootstrap.chooseToken(token));
+        check("bootstrap_token_refused", problems, screenshotSuffix);
+        TestWizards.onFx(bootstrap::next);
+        check("bootstrap_next", problems, screenshotSuffix);
         return problems;
     }
 

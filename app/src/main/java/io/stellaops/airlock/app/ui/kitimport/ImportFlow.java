@@ -20,11 +20,16 @@ public final class ImportFlow {
     private final Parent root;
 
     public ImportFlow(WizardContext context, KitService service, Runnable home) {
+        this(context, service, home, () -> { });
+    }
+
+    /** @param bootstrap leads to the bootstrap flow, from the status step */
+    public ImportFlow(WizardContext context, KitService service, Runnable home, Runnable bootstrap) {
         ResourceBundle resources = context.resources();
         this.model = new ImportModel(service, context.executor());
         var steps = new FxmlLoaderFactory(resources, Map.of(
                 ImportRunController.class, () -> new ImportRunController(model),
-                ImportStatusController.class, () -> new ImportStatusController(model)));
+                ImportStatusController.class, () -> new ImportStatusController(model, bootstrap)));
         Map<ImportStep, Parent> views = new EnumMap<>(ImportStep.class);
         for (ImportStep step : ImportStep.values()) {
             views.put(step, steps.load(step.view()));

@@ -26,7 +26,7 @@ import javafx.scene.control.TableView;
 /**
  * Step 2 ({@code import_status.fxml}): the kit's status as {@code airlock kit status} reads it
  * (active generation, expiry, quarantined bundles, receipts and their hash chain, history) and
- * "Roll back…", which asks for confirmation first.
+ * "Roll back…", which asks for confirmation first; "Bootstrap the cluster…" leads to the bootstrap flow.
  */
 public final class ImportStatusController {
 
@@ -67,8 +67,14 @@ public final class ImportStatusController {
     @FXML
     private Button rollbackButton;
 
-    public ImportStatusController(ImportModel model) {
+    @FXML
+    private Button bootstrapButton;
+
+    private final Runnable bootstrap;
+
+    public ImportStatusController(ImportModel model, Runnable bootstrap) {
         this.model = model;
+        this.bootstrap = bootstrap;
     }
 
     @FXML
@@ -93,6 +99,7 @@ public final class ImportStatusController {
                 FXCollections.observableArrayList(status == null ? List.of() : newestFirst(status.state().history()))));
         backButton.disableProperty().bind(model.busyProperty());
         refreshButton.disableProperty().bind(model.busyProperty().or(model.kitProperty().isNull()));
+        bootstrapButton.disableProperty().bind(model.busyProperty());
         rollbackButton.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
                 () -> model.statusProperty().get() == null || model.statusProperty().get().state().active().isEmpty(),
                 model.statusProperty())));
@@ -131,6 +138,11 @@ public final class ImportStatusController {
     @FXML
     private void back() {
         model.back();
+    }
+
+    @FXML
+    private void bootstrap() {
+        bootstrap.run();
     }
 
     @FXML
