@@ -36,7 +36,7 @@ import org.testfx.framework.junit5.Start;
  * Every step of both flows at the minimum window size, in English and German and in the dark
  * theme: no one-line label is shortened with an ellipsis (paths excepted: they may be longer
  * than any window), no wrapped label is squeezed below its wrapped height, and the row of
- * buttons lies inside the window. The German and dark screenshots are for a person to look at.
+ * buttons lies inside the window, neither below nor right of it. The German and dark screenshots are for a person to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class FlowLayoutGuiTest {
@@ -154,6 +154,9 @@ class FlowLayoutGuiTest {
                 Bounds bounds = buttons.localToScene(buttons.getLayoutBounds());
                 if (buttons.isVisible() && bounds.getMaxY() > stage.getScene().getHeight() + 0.5) {
                     found.add(view + ": buttons end at " + bounds.getMaxY() + ", below the window");
+                }
+                if (buttons.isVisible() && bounds.getMaxX() > stage.getScene().getWidth() + 0.5) {
+                    found.add(view + ": buttons end at x " + bounds.getMaxX() + ", right of the window");
                 }
             }
             return found;

@@ -117,8 +117,8 @@ public final class BootstrapTlsController {
         checkList.setItems(model.items());
         checkList.setCellFactory(list -> {
             var cell = new CheckItemCell();
-            // Wrap the library's reasons inside the list rather than scrolling sideways.
-            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            // Wrap the library's reasons inside the list rather than widening it.
+            cell.setPrefWidth(0);
             return cell;
         });
     }
