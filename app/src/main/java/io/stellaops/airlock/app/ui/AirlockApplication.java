@@ -1,7 +1,10 @@
 package io.stellaops.airlock.app.ui;
 
 import io.stellaops.airlock.app.ui.build.BuildService;
+import io.stellaops.airlock.app.settings.SettingsStore;
 import io.stellaops.airlock.app.ui.common.DaemonTaskExecutor;
+import io.stellaops.airlock.app.ui.common.SettingsNotes;
+import io.stellaops.airlock.app.ui.common.UserSettings;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.common.WizardContext;
 import io.stellaops.airlock.app.ui.verify.VerifyService;
@@ -15,7 +18,7 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: one main window that starts on the job picker. It reads the
- * environment once (locale, home folder, {@code SOURCE_DATE_EPOCH}), owns the worker threads,
+ * environment once (settings, locale, home folder, {@code SOURCE_DATE_EPOCH}), owns the worker threads,
  * and hands both to the window.
  */
 public class AirlockApplication extends Application {
@@ -24,11 +27,14 @@ public class AirlockApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        var context = new WizardContext(UiStrings.load(Locale.getDefault()), AirlockVersion.current(), executor,
+        UserSettings settings = UserSettings.load(SettingsStore.forThisProcess());
+        Locale locale = settings.get().language().map(Locale::forLanguageTag).orElse(Locale.getDefault());
+        var context = new WizardContext(UiStrings.load(locale), AirlockVersion.current(), executor,
                 Clock.systemUTC(), Path.of(System.getProperty("user.home")),
-                Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")));
+                Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")), settings);
         var window = new MainWindow(stage, context, BuildService.library(), VerifyService.library(context.clock()));
         window.show();
+        SettingsNotes.follow(settings, context.resources(), stage);
     }
 
     /** Interrupts work still running, so that a build in progress removes its partial files. */

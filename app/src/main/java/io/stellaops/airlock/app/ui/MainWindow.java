@@ -2,10 +2,18 @@ package io.stellaops.airlock.app.ui;
 
 import io.stellaops.airlock.app.ui.bootstrap.BootstrapFlow;
 import io.stellaops.airlock.app.ui.bootstrap.BootstrapService;
+import io.stellaops.airlock.app.ui.bootstrap.ClusterModel;
+import io.stellaops.airlock.app.ui.bootstrap.ClusterService;
 import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
+import io.stellaops.airlock.app.ui.common.ThemeToggle;
+import io.stellaops.airlock.app.ui.common.UserSettings;
+import io.stellaops.airlock.app.ui.verify.TrustChoice;
+import io.stellaops.airlock.app.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.stellaops.airlock.app.ui.common.WizardContext;
 import io.stellaops.airlock.app.ui.kitimport.ImportFlow;
 import io.stellaops.airlock.app.ui.kitimport.KitService;
@@ -59,14 +67,28 @@ public final class MainWindow {
         // One scene whose root is swapped per view: a second Scene set on a window that is
         // already showing kept its root at preferred size instead of filling the window.
         this.scene = new Scene(startView);
-        startModel.selectedJobProperty().addListener((observable, previous, job) -> scene.setRoot(viewFor(job)));
+        ThemeToggle.install(startView, context.resources(), context.settings());
+        startModel.selectedJobProperty().addListener((observable, previous, job) -> setRoot(viewFor(job)));
         stage.setTitle(context.resources().getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setWidth(INITIAL_WIDTH);
         stage.setHeight(INITIAL_HEIGHT);
         stage.setScene(scene);
-        useTheme(Theme.LIGHT);
+        useTheme(themeOf(context.settings().get()));
+        context.settings().settingsProperty().addListener((observable, previous, now) -> useTheme(themeOf(now)));
+    }
+
+    private static Theme themeOf(Settings settings) {
+        return Settings.DARK.equals(settings.theme()) ? Theme.DARK : Theme.LIGHT;
+    }
+
+    /** Shows {@code root}, with the theme switch in its left column. */
+    private void setRoot(Parent root) {
+        if (root != startView) {
+            ThemeToggle.install(root, context.resources(), context.settings());
+        }
+        scene.setRoot(root);
     }
 
     private Parent viewFor(Job job) {
@@ -84,10 +106,12 @@ public final class MainWindow {
             }
             case VERIFY -> {
                 verifyFlow = new VerifyFlow(context, verifications, startModel::clear);
+                rememberTrust(verifyFlow.model().trust());
                 yield verifyFlow.root();
             }
             case IMPORT -> {
                 importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear, this::bootstrap);
+                rememberKit(importFlow);
                 yield importFlow.root();
             }
         };
@@ -95,10 +119,70 @@ public final class MainWindow {
 
     /** The import job's second part: the bootstrap flow, whose Home leads back to the start screen. */
     private void bootstrap() {
+        Path kit = importFlow == null ? null : importFlow.model().kitProperty().get();
         importFlow = null;
         bootstrapFlow = new BootstrapFlow(context, new BootstrapService(context.clock(), new SecureRandom()),
-                startModel::clear);
-        scene.setRoot(bootstrapFlow.root());
+                new ClusterService(context.clock(), System.getenv(), context.homeFolder()), startModel::clear);
+        rememberCluster(bootstrapFlow.model().cluster(), kit);
+        setRoot(bootstrapFlow.root());
+    }
+
+    /** Offers the last kit and trust policy, and remembers the ones chosen. */
+    private void rememberKit(ImportFlow flow) {
+        UserSettings settings = context.settings();
+        settings.get().kit().filter(Files::isDirectory).ifPresent(flow.model()::chooseKit);
+        flow.model().kitProperty().addListener((observable, previous, kit) -> {
+            if (kit != null) {
+                settings.update(s -> s.withKit(kit));
+            }
+        });
+        rememberTrust(flow.model().trust());
+    }
+
+    private void rememberTrust(TrustChoice trust) {
+        UserSettings settings = context.settings();
+        settings.get().trustPolicy().filter(Files::exists).ifPresent(trust::choose);
+        trust.sourceProperty().addListener((observable, previous, source) -> {
+            if (source != null) {
+                settings.update(s -> s.withTrustPolicy(source));
+            }
+        });
+    }
+
+    /**
+     * Offers the kit of the import flow as the source of the bundle files, and the last kubeconfig and
+     * context (else {@code KUBECONFIG}'s first file or {@code ~/.kube/config}); remembers the ones chosen.
+     */
+    private void rememberCluster(ClusterModel cluster, Path kit) {
+        UserSettings settings = context.settings();
+        if (kit != null) {
+            cluster.sourceProperty().set(kit);
+        }
+        defaultKubeconfig(settings.get()).ifPresent(file -> cluster.chooseKubeconfig(file,
+                settings.get().context().orElse(null)));
+        Runnable save = () -> {
+            if (cluster.kubeconfigProperty().get() != null && cluster.contextProperty().get() != null) {
+                settings.update(s -> s.withCluster(cluster.kubeconfigProperty().get(), cluster.contextProperty().get()));
+            }
+        };
+        cluster.kubeconfigProperty().addListener((observable, previous, file) -> save.run());
+        cluster.contextProperty().addListener((observable, previous, name) -> save.run());
+    }
+
+    private Optional<Path> defaultKubeconfig(Settings settings) {
+        if (settings.kubeconfig().filter(Files::isRegularFile).isPresent()) {
+            return settings.kubeconfig();
+        }
+        String list = System.getenv("KUBECONFIG");
+        if (list != null && !list.isBlank()) {
+            for (String entry : list.split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank() && Files.isRegularFile(Path.of(entry))) {
+                    return Optional.of(Path.of(entry));
+                }
+            }
+        }
+        Path standard = context.homeFolder().resolve(".kube").resolve("config");
+        return Files.isRegularFile(standard) ? Optional.of(standard) : Optional.empty();
     }
 
     public void show() {
@@ -107,6 +191,10 @@ public final class MainWindow {
 
     public void useTheme(Theme theme) {
         scene.getStylesheets().setAll(theme.stylesheets());
+    }
+
+    public WizardContext context() {
+        return context;
     }
 
     public StartModel startModel() {

@@ -135,7 +135,18 @@ class FlowLayoutGuiTest {
         TestWizards.onFx(() -> bootstrap.chooseToken(token));
         check("bootstrap_token_refused", problems, screenshotSuffix);
         TestWizards.onFx(bootstrap::next);
-        check("bootstrap_next", problems, screenshotSuffix);
+        Path kubeconfig = io.stellaops.airlock.app.cluster.MockCluster.writeKubeconfig(
+                dir.resolve("kubeconfig-" + locale + "-" + theme),
+                "http://127.0.0.1:" + io.stellaops.airlock.app.cluster.MockCluster.unusedPort());
+        TestWizards.onFx(() -> {
+            bootstrap.cluster().chooseKubeconfig(kubeconfig);
+            bootstrap.cluster().sourceIsKitProperty().set(false);
+            bootstrap.cluster().sourceProperty().set(TestWizards.SAMPLE);
+        });
+        TestWizards.onFx(bootstrap.cluster()::testConnection);
+        check("bootstrap_cluster_unreachable", problems, screenshotSuffix);
+        TestWizards.onFx(bootstrap::next);
+        check("bootstrap_plan_refused_token", problems, screenshotSuffix);
         return problems;
     }
 

@@ -12,30 +12,32 @@ import javafx.scene.Parent;
 
 /**
  * Wires the bootstrap flow (reached from the import flow's status step): TLS material, the
- * Authority token, and what comes next. Home stays disabled while material is generated or checked.
+ * Authority token, the cluster connection, and the plan with dry run, apply and export. Home stays
+ * disabled while work runs.
  */
 public final class BootstrapFlow {
 
     private final BootstrapModel model;
     private final Parent root;
 
-    public BootstrapFlow(WizardContext context, BootstrapService service, Runnable home) {
+    public BootstrapFlow(WizardContext context, BootstrapService service, ClusterService cluster, Runnable home) {
         ResourceBundle resources = context.resources();
-        this.model = new BootstrapModel(service, context.executor(), resources);
+        this.model = new BootstrapModel(service, cluster, context.executor(), resources);
         var steps = new FxmlLoaderFactory(resources, Map.of(
                 BootstrapTlsController.class, () -> new BootstrapTlsController(model),
                 BootstrapTokenController.class, () -> new BootstrapTokenController(model),
-                BootstrapNextController.class, () -> new BootstrapNextController(model)));
+                BootstrapClusterController.class, () -> new BootstrapClusterController(model),
+                BootstrapPlanController.class, () -> new BootstrapPlanController(model)));
         Map<BootstrapStep, Parent> views = new EnumMap<>(BootstrapStep.class);
         for (BootstrapStep step : BootstrapStep.values()) {
             views.put(step, steps.load(step.view()));
         }
         var frame = new FlowFrameController(context.version(),
                 List.of(resources.getString("bootstrap.steps.tls"), resources.getString("bootstrap.steps.token"),
-                        resources.getString("bootstrap.steps.next")),
+                        resources.getString("bootstrap.steps.cluster"), resources.getString("bootstrap.steps.plan")),
                 model.stepIndex(),
                 Bindings.createObjectBinding(() -> views.get(model.stepProperty().get()), model.stepProperty()),
-                model.busyProperty().not(), home);
+                model.busyProperty().or(model.cluster().busyProperty()).not(), home);
         this.root = new FxmlLoaderFactory(resources, Map.of(FlowFrameController.class, () -> frame)).load("common_frame");
     }
 

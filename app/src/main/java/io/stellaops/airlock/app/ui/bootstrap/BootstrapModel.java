@@ -32,7 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * The bootstrap flow's state: the TLS folder and what to generate or check there, the check's items
  * or the reason it could not run; the token file and its claims or the reason it is refused.
- * Generating and checking run in the background; reading a token (at most 64 KiB) does not.
+ * Generating and checking run in the background; reading a token (at most 64 KiB) does not. The
+ * cluster steps have their own model ({@link #cluster()}), which reads the folder, token and namespace of this one.
  */
 public final class BootstrapModel {
 
@@ -57,10 +58,19 @@ public final class BootstrapModel {
     private final ReadOnlyObjectWrapper<TokenClaims> claims = new ReadOnlyObjectWrapper<>(this, "claims");
     private final ReadOnlyStringWrapper tokenProblem = new ReadOnlyStringWrapper(this, "tokenProblem", "");
 
-    public BootstrapModel(BootstrapService service, TaskExecutor executor, ResourceBundle resources) {
+    private final ClusterModel cluster;
+
+    public BootstrapModel(BootstrapService service, ClusterService clusterService, TaskExecutor executor,
+            ResourceBundle resources) {
         this.service = service;
         this.executor = executor;
         this.resources = resources;
+        this.cluster = new ClusterModel(clusterService, executor, resources, folder, tokenFile, namespace);
+    }
+
+    /** The cluster steps' state, which reads this model's TLS folder, token file and namespace. */
+    public ClusterModel cluster() {
+        return cluster;
     }
 
     /** Chooses the TLS folder; the check's files default to its ca.crt, tls.crt and tls.key. */
@@ -131,8 +141,12 @@ public final class BootstrapModel {
         return service.authorityCommands();
     }
 
+    /** The next step; arriving at the plan compares it with the cluster at once. */
     public void next() {
         step.set(BootstrapStep.values()[Math.min(step.get().ordinal() + 1, BootstrapStep.values().length - 1)]);
+        if (step.get() == BootstrapStep.PLAN) {
+            cluster.compare();
+        }
     }
 
     public void back() {

@@ -4,7 +4,8 @@ package io.stellaops.airlock.app.ui.bootstrap;
 public enum BootstrapStep {
     TLS("bootstrap_tls"),
     TOKEN("bootstrap_token"),
-    NEXT("bootstrap_next");
+    CLUSTER("bootstrap_cluster"),
+    PLAN("bootstrap_plan");
 
     private final String view;
 
