@@ -100,6 +100,11 @@ public final class BootstrapPlanController {
         cancelButton.managedProperty().bind(busy);
         workingLabel.textProperty().bind(cluster.workingProperty());
         planTable.setItems(cluster.rows());
+        cluster.unexpectedErrorProperty().addListener((observable, previous, error) -> {
+            if (error != null && root.getScene() != null) {
+                io.stellaops.airlock.app.ui.common.ErrorView.show(root.getScene().getWindow(), resources, error);
+            }
+        });
         column(objectColumn, PlanRow::object);
         column(actionColumn, PlanRow::action);
         column(keyColumn, PlanRow::key);

@@ -61,6 +61,7 @@ public final class ClusterModel {
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(this, "stage", Stage.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper working = new ReadOnlyStringWrapper(this, "working", "");
+    private final ReadOnlyObjectWrapper<Throwable> unexpectedError = new ReadOnlyObjectWrapper<>(this, "unexpectedError");
     private List<ObjectDiff> lastDiffs = List.of();
     private BackgroundTask<?> running;
 
@@ -239,6 +240,7 @@ public final class ClusterModel {
     }
 
     private String unexpected(Exception e) {
+        unexpectedError.set(e);
         return UiStrings.format(resources, "bootstrap.unexpected", e.getClass().getSimpleName());
     }
 
@@ -343,6 +345,11 @@ public final class ClusterModel {
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {
         return stage.getReadOnlyProperty();
+    }
+
+    /** The last error no refusal explains, for the error view with its details. */
+    public ReadOnlyObjectProperty<Throwable> unexpectedErrorProperty() {
+        return unexpectedError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

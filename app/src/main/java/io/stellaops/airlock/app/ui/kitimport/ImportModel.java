@@ -34,8 +34,11 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class ImportModel {
 
-    /** Where the check or import is; {@link #REFUSED} carries a report, {@link #FAILED} only a reason. */
-    public enum State { IDLE, RUNNING, DONE, REFUSED, FAILED }
+    /**
+     * Where the check or import is; {@link #REFUSED} carries a report, {@link #FAILED} only a reason,
+     * {@link #CANCELLED} means the user stopped it.
+     */
+    public enum State { IDLE, RUNNING, DONE, REFUSED, FAILED, CANCELLED }
 
     private final KitService service;
     private final TaskExecutor executor;
@@ -52,6 +55,8 @@ public final class ImportModel {
     private final ReadOnlyStringWrapper statusProblem = new ReadOnlyStringWrapper(this, "statusProblem", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Throwable> unexpected = new ReadOnlyObjectWrapper<>(this, "unexpected");
+    private BackgroundTask<?> running;
 
     public ImportModel(KitService service, TaskExecutor executor) {
         this.service = service;
@@ -93,9 +98,28 @@ public final class ImportModel {
                 })
                 .onError(VerificationException.class, this::refused)
                 .onError(BundleException.class, e -> failed(e.getMessage()))
-                .onError(Exception.class, e -> failed(e.toString()))
-                .andFinally(this::refreshStatus);
+                .onError(Exception.class, e -> {
+                    failed(e.toString());
+                    unexpected.set(e);
+                })
+                .onCancelled(() -> state.set(State.CANCELLED))
+                .andFinally(() -> {
+                    running = null;
+                    refreshStatus();
+                });
+        running = task;
         track(task);
+    }
+
+    /**
+     * Interrupts the running check or import. The library stops at its next read and leaves the kit
+     * as it was; an import already past verification still activates atomically or not at all, and the
+     * kit status read afterwards says which.
+     */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     private void refused(VerificationException e) {
@@ -122,7 +146,10 @@ public final class ImportModel {
         statusProblem.set("");
         track(BackgroundTask.run(executor, listener -> service.rollback(folder))
                 .onError(BundleException.class, e -> statusProblem.set(e.getMessage()))
-                .onError(Exception.class, e -> statusProblem.set(e.toString()))
+                .onError(Exception.class, e -> {
+                    statusProblem.set(e.toString());
+                    unexpected.set(e);
+                })
                 .andFinally(this::refreshStatus));
     }
 
@@ -227,6 +254,11 @@ public final class ImportModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The last error that no library refusal explains, for the error view with its details. */
+    public ReadOnlyObjectProperty<Throwable> unexpectedProperty() {
+        return unexpected.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

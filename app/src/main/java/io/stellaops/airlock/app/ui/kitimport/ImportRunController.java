@@ -1,5 +1,6 @@
 package io.stellaops.airlock.app.ui.kitimport;
 
+import io.stellaops.airlock.app.ui.common.ErrorView;
 import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.controls.VerdictLine;
 import io.stellaops.airlock.app.ui.controls.VerdictStatus;
@@ -61,6 +62,8 @@ public final class ImportRunController {
     private Button checkButton;
     @FXML
     private Button importButton;
+    @FXML
+    private Button cancelButton;
 
     private Verdicts verdicts;
 
@@ -91,6 +94,18 @@ public final class ImportRunController {
         });
         checkButton.disableProperty().bind(model.canRun().not());
         importButton.disableProperty().bind(model.canRun().not());
+        cancelButton.visibleProperty().bind(model.stateProperty().isEqualTo(State.RUNNING));
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        model.unexpectedProperty().addListener((observable, previous, error) -> {
+            if (error != null) {
+                ErrorView.show(root.getScene().getWindow(), resources, error);
+            }
+        });
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
     }
 
     private ObservableValue<String> pathText(ObservableValue<Path> path, String noneKey) {
@@ -122,6 +137,7 @@ public final class ImportRunController {
                                 quarantine.toString());
             }
             case FAILED -> UiStrings.format(resources, "import.run.outcome.failed", model.refusalProperty().get());
+            case CANCELLED -> resources.getString("import.run.outcome.cancelled");
         };
     }
 
