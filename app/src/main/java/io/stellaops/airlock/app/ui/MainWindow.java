@@ -1,6 +1,7 @@
 package io.stellaops.airlock.app.ui;
 
 import io.stellaops.airlock.app.ui.bootstrap.BootstrapFlow;
+import io.stellaops.airlock.app.ui.bootstrap.BootstrapModel;
 import io.stellaops.airlock.app.ui.bootstrap.BootstrapService;
 import io.stellaops.airlock.app.ui.bootstrap.ClusterModel;
 import io.stellaops.airlock.app.ui.bootstrap.ClusterService;
@@ -40,6 +41,7 @@ import javafx.stage.Stage;
 public final class MainWindow {
 
     static final double MIN_WIDTH = 960;
+    private static final String TLS_FOLDER = "tls";
     static final double MIN_HEIGHT = 640;
     private static final double INITIAL_WIDTH = 1024;
     private static final double INITIAL_HEIGHT = 700;
@@ -75,8 +77,12 @@ public final class MainWindow {
         stage.setWidth(INITIAL_WIDTH);
         stage.setHeight(INITIAL_HEIGHT);
         stage.setScene(scene);
-        useTheme(themeOf(context.settings().get()));
-        context.settings().settingsProperty().addListener((observable, previous, now) -> useTheme(themeOf(now)));
+        applyTheme(themeOf(context.settings().get()));
+        context.settings().settingsProperty().addListener((observable, previous, now) -> {
+            if (!now.theme().equals(previous.theme())) {
+                applyTheme(themeOf(now));
+            }
+        });
     }
 
     private static Theme themeOf(Settings settings) {
@@ -123,8 +129,20 @@ public final class MainWindow {
         importFlow = null;
         bootstrapFlow = new BootstrapFlow(context, new BootstrapService(context.clock(), new SecureRandom()),
                 new ClusterService(context.clock(), System.getenv(), context.homeFolder()), startModel::clear);
+        rememberTlsFolder(bootstrapFlow.model());
         rememberCluster(bootstrapFlow.model().cluster(), kit);
         setRoot(bootstrapFlow.root());
+    }
+
+    /** Offers the TLS folder used last (its files are checked on request), and remembers the one chosen. */
+    private void rememberTlsFolder(BootstrapModel model) {
+        UserSettings settings = context.settings();
+        settings.get().folder(TLS_FOLDER).filter(Files::isDirectory).ifPresent(model::chooseFolder);
+        model.folderProperty().addListener((observable, previous, folder) -> {
+            if (folder != null) {
+                settings.update(s -> s.withFolder(TLS_FOLDER, folder));
+            }
+        });
     }
 
     /** Offers the last kit and trust policy, and remembers the ones chosen. */
@@ -189,7 +207,12 @@ public final class MainWindow {
         stage.show();
     }
 
+    /** Switches the theme as the switch in the left column does: the window follows and the choice is saved. */
     public void useTheme(Theme theme) {
+        context.settings().update(s -> s.withTheme(theme == Theme.DARK ? Settings.DARK : Settings.LIGHT));
+    }
+
+    private void applyTheme(Theme theme) {
         scene.getStylesheets().setAll(theme.stylesheets());
     }
 

@@ -52,6 +52,7 @@ class ClusterFlowGuiTest {
     private Stage stage;
     private MockCluster cluster;
     private String token;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
@@ -96,6 +97,9 @@ class ClusterFlowGuiTest {
                 + "/ (context mock): namespace observability does not exist yet; applying creates it.");
         assertThat(robot.lookup("#connectionProblem").queryAs(Label.class).isVisible()).isFalse();
         TestWizards.screenshot(stage, "bootstrap_cluster");
+        assertThat(window.context().settings().get().kubeconfig()).hasValue(kubeconfig);
+        assertThat(window.context().settings().get().context()).hasValue(MockCluster.CONTEXT);
+        assertThat(window.context().settings().get().folder("tls")).hasValue(dir.resolve("tls"));
 
         robot.clickOn("#nextButton");
         assertThat(model.stepProperty().get()).isEqualTo(BootstrapStep.PLAN);
@@ -220,7 +224,7 @@ class ClusterFlowGuiTest {
 
     /** Import job, status, bootstrap: TLS material generated, a usable token chosen, on to the cluster step. */
     private BootstrapModel toClusterStep(FxRobot robot) throws Exception {
-        MainWindow window = TestWizards.open(stage, new SynchronousTaskExecutor(), dir);
+        window = TestWizards.open(stage, new SynchronousTaskExecutor(), dir);
         robot.clickOn("#importJobButton");
         ImportModel importModel = window.importFlow().orElseThrow().model();
         Path kit = Files.createDirectories(dir.resolve("kit"));

@@ -76,9 +76,14 @@ public final class BootstrapClusterController {
         contextChoice.setItems(cluster.contexts());
         contextChoice.valueProperty().bindBidirectional(cluster.contextProperty());
         namespaceField.textProperty().bindBidirectional(cluster.namespaceProperty());
-        kitRadio.setSelected(cluster.sourceIsKitProperty().get());
-        folderRadio.setSelected(!cluster.sourceIsKitProperty().get());
-        kitRadio.selectedProperty().bindBidirectional(cluster.sourceIsKitProperty());
+        // One of the two radios is always selected, whichever side changes the source kind.
+        selectSource(cluster.sourceIsKitProperty().get());
+        cluster.sourceIsKitProperty().addListener((observable, was, kit) -> selectSource(kit));
+        kitRadio.getToggleGroup().selectedToggleProperty().addListener((observable, previous, now) -> {
+            if (now != null) {
+                cluster.sourceIsKitProperty().set(now == kitRadio);
+            }
+        });
         sourceLabel.textProperty().bind(Bindings.createStringBinding(() -> cluster.sourceProperty().get() == null
                 ? resources.getString("bootstrap.cluster.noSource") : cluster.sourceProperty().get().toString(),
                 cluster.sourceProperty()));
@@ -97,6 +102,10 @@ public final class BootstrapClusterController {
         workingLabel.textProperty().bind(cluster.workingProperty());
         show(connectionLabel, cluster.connectionProperty());
         show(connectionProblem, cluster.connectionProblemProperty());
+    }
+
+    private void selectSource(boolean kit) {
+        (kit ? kitRadio : folderRadio).setSelected(true);
     }
 
     static void show(Label label, ReadOnlyStringProperty text) {

@@ -92,8 +92,8 @@ public final class BootstrapPlanController {
                 exportButton}) {
             node.disableProperty().bind(busy);
         }
-        // Apply needs a comparison or dry run to confirm against.
-        applyButton.disableProperty().bind(busy.or(cluster.stageProperty().isEqualTo(ClusterModel.Stage.NONE)));
+        // Apply needs a plan on screen (compared, dry-run or applied) to confirm against.
+        applyButton.disableProperty().bind(busy.or(javafx.beans.binding.Bindings.isEmpty(cluster.rows())));
         progress.visibleProperty().bind(busy);
         progress.managedProperty().bind(busy);
         cancelButton.visibleProperty().bind(busy);
