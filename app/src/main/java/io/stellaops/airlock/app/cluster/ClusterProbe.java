@@ -3,7 +3,9 @@ package io.stellaops.airlock.app.cluster;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stellaops.airlock.app.cluster.ClusterException.Reason;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A connection test before any plan: resolves the target as an apply would and reads the target
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public final class ClusterProbe {
 
-    /** What the probe found. */
+    /** What the probe found: the target as {@link ClusterTarget#describe()}, and whether the namespace exists. */
     public record Result(String target, String namespace, boolean namespaceExists) {
     }
 
@@ -20,8 +22,8 @@ public final class ClusterProbe {
     }
 
     /** Reads namespace {@code namespace} of the cluster {@code options} lead to. */
-    public static Result probe(ConnectionOptions options, String namespace, java.util.Map<String, String> env,
-            java.nio.file.Path home) throws ClusterException {
+    public static Result probe(ConnectionOptions options, String namespace, Map<String, String> env, Path home)
+            throws ClusterException {
         ObjectNames.checkNamespace(namespace);
         ClusterTarget target = ClusterTarget.resolve(options, env, home);
         try (KubernetesClient client = target.connect()) {

@@ -57,8 +57,6 @@ public final class BootstrapPlanController {
     @FXML
     private TableColumn<PlanRow, String> actionColumn;
     @FXML
-    private TableColumn<PlanRow, String> keyColumn;
-    @FXML
     private TableColumn<PlanRow, String> digestColumn;
     @FXML
     private TableColumn<PlanRow, String> outcomeColumn;
@@ -105,9 +103,9 @@ public final class BootstrapPlanController {
                 io.stellaops.airlock.app.ui.common.ErrorView.show(root.getScene().getWindow(), resources, error);
             }
         });
-        column(objectColumn, PlanRow::object);
+        // An object's row names it; its keys and metadata changes follow, indented, in the same column.
+        column(objectColumn, row -> row.header() ? row.object() : "      " + row.key());
         column(actionColumn, PlanRow::action);
-        column(keyColumn, PlanRow::key);
         column(digestColumn, PlanRow::digest);
         column(outcomeColumn, PlanRow::outcome);
         planTable.setRowFactory(table -> new TableRow<>() {

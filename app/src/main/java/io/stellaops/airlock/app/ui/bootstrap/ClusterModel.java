@@ -162,7 +162,11 @@ public final class ClusterModel {
                             stage.set(dry ? Stage.DRY_RUN : Stage.APPLIED);
                         })
                         .onError(ClusterException.class, e -> {
-                            e.report().ifPresent(this::showReport);
+                            // The table shows what was and was not applied; the reason goes below it.
+                            e.report().ifPresent(report -> {
+                                lastDiffs = report.results().stream().map(ApplyReport.ObjectResult::diff).toList();
+                                rows.setAll(PlanRow.of(report, resources));
+                            });
                             failed(e);
                         })
                         .onError(Exception.class, e -> failed(unexpected(e))));
