@@ -130,7 +130,7 @@ public final class ClusterModel {
                     rows.setAll(PlanRow.of(comparison.diffs(), resources));
                     planHeader.set(UiStrings.format(resources, "bootstrap.plan.header", comparison.target(),
                             comparison.source(), comparison.token()));
-                    planSummary.set(summary(comparison.diffs()));
+                    planSummary.set(PlanSummaries.comparison(comparison.diffs(), resources));
                     stage.set(Stage.COMPARED);
                 })
                 .onError(ClusterException.class, this::failed)
@@ -197,8 +197,10 @@ public final class ClusterModel {
 
     /** "1 to create, 2 to update, 3 unchanged" for the confirmation, from the last comparison. */
     public String confirmationText() {
-        return UiStrings.format(resources, "bootstrap.plan.confirm.text", count(ObjectDiff.Action.CREATE),
-                count(ObjectDiff.Action.UPDATE) + count(ObjectDiff.Action.TAKE_OVER), namespace.get(), context.get());
+        long creates = PlanSummaries.count(lastDiffs, ObjectDiff.Action.CREATE);
+        long updates = PlanSummaries.count(lastDiffs, ObjectDiff.Action.UPDATE)
+                + PlanSummaries.count(lastDiffs, ObjectDiff.Action.TAKE_OVER);
+        return UiStrings.format(resources, "bootstrap.plan.confirm.text", creates, updates, namespace.get(), context.get());
     }
 
     /** Tracks {@code task}: busy while it runs, "cancelled" in {@code problem} if it is cancelled. */
@@ -219,19 +221,7 @@ public final class ClusterModel {
         lastDiffs = report.results().stream().map(ApplyReport.ObjectResult::diff).toList();
         rows.setAll(PlanRow.of(report, resources));
         planSummary.set(UiStrings.format(resources, report.dryRun() ? "bootstrap.plan.dryRunDone" : "bootstrap.plan.applied",
-                outcomes(report)));
-    }
-
-    /** "1 checked by the server, 5 not checked yet": the outcomes that occur, in the enum's order. */
-    private String outcomes(ApplyReport report) {
-        List<String> parts = new java.util.ArrayList<>();
-        for (ApplyReport.Outcome outcome : ApplyReport.Outcome.values()) {
-            long count = report.count(outcome);
-            if (count > 0) {
-                parts.add(count + " " + resources.getString("bootstrap.plan.outcome." + outcome.id()));
-            }
-        }
-        return String.join(", ", parts);
+                PlanSummaries.outcomes(report, resources)));
     }
 
     private void failed(ClusterException e) {
@@ -255,22 +245,6 @@ public final class ClusterModel {
         planSummary.set("");
         planProblem.set("");
         stage.set(Stage.NONE);
-    }
-
-    private String summary(List<ObjectDiff> diffs) {
-        long unchanged = diffs.stream().filter(d -> d.action() == ObjectDiff.Action.UNCHANGED
-                || d.action() == ObjectDiff.Action.EXISTS).count();
-        long foreign = diffs.stream().filter(d -> d.action() == ObjectDiff.Action.FOREIGN).count();
-        return UiStrings.format(resources, "bootstrap.plan.summary", count(diffs, ObjectDiff.Action.CREATE),
-                count(diffs, ObjectDiff.Action.UPDATE) + count(diffs, ObjectDiff.Action.TAKE_OVER), unchanged, foreign);
-    }
-
-    private long count(ObjectDiff.Action action) {
-        return count(lastDiffs, action);
-    }
-
-    private static long count(List<ObjectDiff> diffs, ObjectDiff.Action action) {
-        return diffs.stream().filter(d -> d.action() == action).count();
     }
 
     /** The inputs as they are now, or null (with the reason shown) when one is missing. */
