@@ -26,6 +26,7 @@ import io.stellaops.airlock.app.ui.verify.VerifyService;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -42,6 +43,7 @@ public final class MainWindow {
 
     static final double MIN_WIDTH = 960;
     private static final String TLS_FOLDER = "tls";
+    private static final String BUNDLE_FOLDER = "bundle";
     static final double MIN_HEIGHT = 640;
     private static final double INITIAL_WIDTH = 1024;
     private static final double INITIAL_HEIGHT = 700;
@@ -113,6 +115,7 @@ public final class MainWindow {
             case VERIFY -> {
                 verifyFlow = new VerifyFlow(context, verifications, startModel::clear);
                 rememberTrust(verifyFlow.model().trust());
+                rememberBundleFolder(verifyFlow.model().bundleFolderProperty());
                 yield verifyFlow.root();
             }
             case IMPORT -> {
@@ -155,6 +158,17 @@ public final class MainWindow {
             }
         });
         rememberTrust(flow.model().trust());
+        rememberBundleFolder(flow.model().bundleFolderProperty());
+    }
+
+    private void rememberBundleFolder(ObjectProperty<Path> folder) {
+        UserSettings settings = context.settings();
+        settings.get().folder(BUNDLE_FOLDER).filter(Files::isDirectory).ifPresent(folder::set);
+        folder.addListener((observable, previous, chosen) -> {
+            if (chosen != null) {
+                settings.update(s -> s.withFolder(BUNDLE_FOLDER, chosen));
+            }
+        });
     }
 
     private void rememberTrust(TrustChoice trust) {

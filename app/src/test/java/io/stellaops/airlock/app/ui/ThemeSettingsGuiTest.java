@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The theme switch in a real window with a real settings file (in the test's temporary folder):
  * switching to dark restyles the window at once, is saved, is shown checked in every flow, and a
  * window opened later starts dark; the last kit is offered again; a corrupt settings file gives the
- * defaults and a note whose text can be copied.
+ * defaults and a note whose text can be copied. The last kit and bundle folder are offered again.
  */
 @ExtendWith(ApplicationExtension.class)
 class ThemeSettingsGuiTest {
@@ -62,6 +62,9 @@ class ThemeSettingsGuiTest {
         Path kit = Files.createDirectories(dir.resolve("kit"));
         TestWizards.onFx(() -> window.importFlow().orElseThrow().model().chooseKit(kit));
         assertThat(store.load().settings().kit()).hasValue(kit);
+        Path bundles = Files.createDirectories(dir.resolve("bundles"));
+        TestWizards.onFx(() -> window.importFlow().orElseThrow().model().chooseBundle(bundles.resolve("b.tar.gz")));
+        assertThat(store.load().settings().folder("bundle")).hasValue(bundles);
         robot.clickOn("#homeButton");
 
         MainWindow later = open(UserSettings.load(store));
@@ -69,6 +72,8 @@ class ThemeSettingsGuiTest {
         assertThat(robot.lookup("#themeToggle").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#importJobButton");
         assertThat(later.importFlow().orElseThrow().model().kitProperty().get()).isEqualTo(kit);
+        // The bundle file chooser opens in the folder used last.
+        assertThat(later.importFlow().orElseThrow().model().bundleFolderProperty().get()).isEqualTo(bundles);
         robot.clickOn("#themeToggle");
         assertThat(stage.getScene().getStylesheets()).containsExactlyElementsOf(Theme.LIGHT.stylesheets());
         assertThat(store.load().settings().theme()).isEqualTo(Settings.LIGHT);

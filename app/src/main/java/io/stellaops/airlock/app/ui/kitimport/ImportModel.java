@@ -45,6 +45,8 @@ public final class ImportModel {
     private final TrustChoice trust;
     private final ObjectProperty<ImportStep> step = new SimpleObjectProperty<>(this, "step", ImportStep.IMPORT);
     private final ObjectProperty<Path> bundle = new SimpleObjectProperty<>(this, "bundle");
+    private final ObjectProperty<Path> bundleFolder =
+            new SimpleObjectProperty<>(this, "bundleFolder");
     private final ObjectProperty<Path> kit = new SimpleObjectProperty<>(this, "kit");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -185,6 +187,9 @@ public final class ImportModel {
 
     public void chooseBundle(Path archive) {
         bundle.set(archive);
+        if (archive != null && archive.toAbsolutePath().getParent() != null) {
+            bundleFolder.set(archive.toAbsolutePath().getParent());
+        }
     }
 
     public void chooseKit(Path folder) {
@@ -211,6 +216,11 @@ public final class ImportModel {
 
     public IntegerBinding stepIndex() {
         return Bindings.createIntegerBinding(() -> step.get().ordinal(), step);
+    }
+
+    /** The folder of the last bundle chosen, where the file chooser opens; the window fills in the one remembered. */
+    public ObjectProperty<Path> bundleFolderProperty() {
+        return bundleFolder;
     }
 
     public ReadOnlyObjectProperty<Path> bundleProperty() {

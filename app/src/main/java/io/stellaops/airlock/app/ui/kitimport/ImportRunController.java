@@ -157,7 +157,8 @@ public final class ImportRunController {
 
     @FXML
     private void chooseBundle() {
-        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get())
+        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get(),
+                model.bundleFolderProperty().get())
                 .ifPresent(model::chooseBundle);
     }
 

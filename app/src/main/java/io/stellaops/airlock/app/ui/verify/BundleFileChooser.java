@@ -14,7 +14,8 @@ public final class BundleFileChooser {
     private BundleFileChooser() {
     }
 
-    public static Optional<Path> open(Window owner, ResourceBundle resources, Path current) {
+    /** Opens in the folder of {@code current}, else in {@code folder} (the last one used), else where the system likes. */
+    public static Optional<Path> open(Window owner, ResourceBundle resources, Path current, Path folder) {
         var chooser = new FileChooser();
         chooser.setTitle(resources.getString("verify.choose.dialogTitle"));
         chooser.getExtensionFilters().setAll(
@@ -22,6 +23,8 @@ public final class BundleFileChooser {
                 new FileChooser.ExtensionFilter(resources.getString("verify.choose.filter.all"), "*"));
         if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
             chooser.setInitialDirectory(current.getParent().toFile());
+        } else if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
         }
         File file = chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);

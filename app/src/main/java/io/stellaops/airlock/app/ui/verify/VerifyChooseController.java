@@ -103,7 +103,8 @@ public final class VerifyChooseController {
 
     @FXML
     private void chooseFile() {
-        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get())
+        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get(),
+                model.bundleFolderProperty().get())
                 .ifPresent(model::chooseBundle);
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -41,6 +43,8 @@ public final class VerifyModel {
     private final TrustChoice trust;
     private final ReadOnlyObjectWrapper<VerifyStep> step = new ReadOnlyObjectWrapper<>(this, "step", VerifyStep.CHOOSE);
     private final ReadOnlyObjectWrapper<Path> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
+    private final ObjectProperty<Path> bundleFolder =
+            new SimpleObjectProperty<>(this, "bundleFolder");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<VerificationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObservableList<FileResult> files = FXCollections.observableArrayList();
@@ -67,6 +71,9 @@ public final class VerifyModel {
     /** The file chooser and a drop on the first step write here. */
     public void chooseBundle(Path archive) {
         bundle.set(archive);
+        if (archive != null && archive.toAbsolutePath().getParent() != null) {
+            bundleFolder.set(archive.toAbsolutePath().getParent());
+        }
     }
 
     /** Verifies the chosen bundle and shows the result step. */
@@ -171,6 +178,11 @@ public final class VerifyModel {
 
     public IntegerBinding stepIndex() {
         return Bindings.createIntegerBinding(() -> step.get().ordinal(), step);
+    }
+
+    /** The folder of the last bundle chosen, where the file chooser opens; the window fills in the one remembered. */
+    public ObjectProperty<Path> bundleFolderProperty() {
+        return bundleFolder;
     }
 
     public ReadOnlyObjectProperty<Path> bundleProperty() {

@@ -138,7 +138,8 @@ public final class VerifyResultController {
 
     @FXML
     private void verifyAnother() {
-        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get())
+        BundleFileChooser.open(root.getScene().getWindow(), resources, model.bundleProperty().get(),
+                model.bundleFolderProperty().get())
                 .ifPresent(model::verify);
     }
 
