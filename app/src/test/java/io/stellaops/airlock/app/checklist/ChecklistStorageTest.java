@@ -52,7 +52,7 @@ class ChecklistStorageTest {
     ConfigYaml config() {
         return new ConfigYaml(tls).endpoint("loki", loki.uri()).endpoint("tempo", tempo.uri())
                 .tenants("[default, tenant-a, airlock-smoke]")
-                .retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 1s, check: 20s}");
+                .retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 4s, check: 20s}"); // generous: the build machine is shared
     }
 
     Checklist checklist(ConfigYaml yaml) throws Exception {
@@ -98,7 +98,7 @@ class ChecklistStorageTest {
     @Test
     void aHangingEndpointTimesOutAndTheOtherChecksStillRun() throws Exception {
         loki.labels = FakeLoki.Mode.HANG;
-        Checklist checklist = checklist(config());
+        Checklist checklist = checklist(config().timeouts("{request: 1s, check: 20s}"));
         checklist.runAll();
 
         CheckOutcome activity = checklist.outcome(StandardChecklist.TENANT_ACTIVITY);
