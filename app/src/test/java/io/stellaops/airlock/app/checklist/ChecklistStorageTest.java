@@ -130,6 +130,29 @@ class ChecklistStorageTest {
     }
 
     @Test
+    void anUnreachableHostAndAClosedPortFailAsUnreachableAndTheRunGoesOn() throws Exception {
+        int closed = io.stellaops.airlock.app.cluster.MockCluster.unusedPort();
+        ConfigYaml yaml = new ConfigYaml(tls).endpoint("loki", java.net.URI.create("https://127.0.0.1:" + closed))
+                .endpoint("tempo", java.net.URI.create("https://tempo.invalid:3200"))
+                .tenants("[default]").retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 2s, check: 20s}");
+        Checklist checklist = checklist(yaml);
+        checklist.runAll();
+
+        CheckOutcome activity = checklist.outcome(StandardChecklist.TENANT_ACTIVITY);
+        assertThat(activity.state()).isEqualTo(CheckState.FAILED);
+        assertThat(activity.reason()).contains(FailureReason.UNREACHABLE);
+        assertThat(activity.summary()).startsWith("cannot connect to 127.0.0.1:" + closed);
+        // .invalid never resolves (RFC 6761); without a resolver the connect timeout ends it instead.
+        assertThat(activity.evidence()).extracting(Evidence::response).anyMatch(r -> r.startsWith(
+                "failed (unreachable): cannot resolve the host tempo.invalid") || r.startsWith(
+                "failed (timeout): no connection to tempo.invalid:3200 within 2s"));
+        assertThat(activity.duration()).hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(10)));
+        assertThat(checklist.outcome(StandardChecklist.RETENTION).reason()).contains(FailureReason.UNREACHABLE);
+        assertThat(checklist.outcome(StandardChecklist.CERTIFICATES).state()).isEqualTo(CheckState.PASSED);
+        assertThat(checklist.outcome("slo-evaluator").state()).isEqualTo(CheckState.NEEDS_OPERATOR);
+    }
+
+    @Test
     void aServerCertificateForAnotherHostFailsHostnameVerification() throws Exception {
         Path[] other = tls.server("loki-elsewhere", "loki.observability.svc");
         try (TestHttpsServer elsewhere = TestHttpsServer.start(other[0], other[1], tls.ca(), true)) {
