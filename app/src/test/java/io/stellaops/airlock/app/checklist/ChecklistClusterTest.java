@@ -163,6 +163,19 @@ class ChecklistClusterTest {
     }
 
     @Test
+    void aServiceIsForwardedToAPodItsSelectorMatchesAndNamedAfterTheService() throws Exception {
+        api.pod(NAMESPACE, "loki-0", 3100, loki.uri().getPort()).service(NAMESPACE, "loki", 3100, "loki-0");
+        Checklist checklist = checklist(base().extra(cluster() + "endpoints:\n  loki: {service: loki, port: 3100}\n").yaml());
+
+        CheckOutcome activity = checklist.run(StandardChecklist.TENANT_ACTIVITY);
+
+        assertThat(activity.state()).as(activity.toString()).isEqualTo(CheckState.PASSED);
+        assertThat(activity.evidence()).extracting(Evidence::request).anyMatch(r -> r.startsWith(
+                "GET https://" + LOKI_NAME + ":3100/ready (") && r.endsWith(" through service/loki in observability, port 3100"));
+        assertThat(api.requests()).anyMatch(r -> r.startsWith("GET /api/v1/namespaces/observability/pods/loki-0/portforward"));
+    }
+
+    @Test
     void aMissingPodAndACertificateForAnotherServerNameFailPrecisely() throws Exception {
         Checklist missing = checklist(base().extra(cluster() + "endpoints:\n  loki: {pod: loki-9, port: 3100, serverName: "
                 + LOKI_NAME + "}\n").yaml());

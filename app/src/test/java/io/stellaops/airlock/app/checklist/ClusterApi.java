@@ -64,6 +64,22 @@ final class ClusterApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A service whose selector {@code app=NAME} matches the pod {@code pod} (which must be added with
+     * {@link #pod}); its {@code port} targets the same port of the pod.
+     */
+    ClusterApi service(String namespace, String name, int port, String pod) {
+        object("/api/v1/namespaces/" + namespace + "/services/" + name, """
+                {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "%s", "namespace": "%s"},
+                 "spec": {"selector": {"app": "%s"}, "ports": [{"name": "http", "port": %d, "targetPort": %d}]}}"""
+                .formatted(name, namespace, name, port, port));
+        return object("/api/v1/namespaces/" + namespace + "/pods", """
+                {"apiVersion": "v1", "kind": "PodList", "metadata": {}, "items": [{"apiVersion": "v1", "kind": "Pod",
+                 "metadata": {"name": "%s", "namespace": "%s", "labels": {"app": "%s"}},
+                 "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]}}]}"""
+                .formatted(pod, namespace, name));
+    }
+
     /** The TLS secret with these PEM files as {@code tls.crt} and {@code ca.crt} (and a dummy key). */
     ClusterApi tlsSecret(String namespace, String name, byte[] tlsCrt, byte[] caCrt) {
         java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
