@@ -105,7 +105,7 @@ final class CertificatesCheck implements Check {
             return Optional.empty();
         }
         String request = "GET secret " + cluster.get().namespace() + "/" + cluster.get().tlsSecret()
-                + " (keys tls.crt and ca.crt only are read)";
+                + " (only tls.crt and ca.crt are kept)";
         try {
             LiveSecret secret = LiveSecret.fromCluster(cluster.get(), env, home);
             evidence.add(request, "read from " + secret.source() + ": tls.crt " + (secret.tlsCrt().isPresent() ? "present"

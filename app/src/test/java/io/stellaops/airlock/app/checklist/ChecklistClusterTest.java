@@ -90,7 +90,7 @@ class ChecklistClusterTest {
         assertThat(outcome.state()).as(outcome.toString()).isEqualTo(CheckState.PASSED);
         assertThat(outcome.summary()).endsWith("the live secret holds the local certificates");
         assertThat(outcome.evidence()).extracting(Evidence::request)
-                .contains("GET secret observability/stellaops-otel-tls-stage (keys tls.crt and ca.crt only are read)");
+                .contains("GET secret observability/stellaops-otel-tls-stage (only tls.crt and ca.crt are kept)");
         assertThat(outcome.evidence()).extracting(Evidence::response).filteredOn(r -> r.endsWith(": equal")).hasSize(2);
         assertThat(api.requests()).contains("GET /api/v1/namespaces/observability/secrets/stellaops-otel-tls-stage");
 
