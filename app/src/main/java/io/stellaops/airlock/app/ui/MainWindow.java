@@ -4,6 +4,8 @@ import io.stellaops.airlock.app.ui.bootstrap.BootstrapFlow;
 import io.stellaops.airlock.app.ui.bootstrap.BootstrapService;
 import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
+import io.stellaops.airlock.app.ui.checklist.ChecklistFlow;
+import io.stellaops.airlock.app.ui.checklist.ChecklistService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.WizardContext;
@@ -47,6 +49,7 @@ public final class MainWindow {
     private VerifyFlow verifyFlow;
     private ImportFlow importFlow;
     private BootstrapFlow bootstrapFlow;
+    private ChecklistFlow checklistFlow;
 
     public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
@@ -74,6 +77,7 @@ public final class MainWindow {
         verifyFlow = null;
         importFlow = null;
         bootstrapFlow = null;
+        checklistFlow = null;
         if (job == null) {
             return startView;
         }
@@ -89,6 +93,10 @@ public final class MainWindow {
             case IMPORT -> {
                 importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear, this::bootstrap);
                 yield importFlow.root();
+            }
+            case CHECKLIST -> {
+                checklistFlow = new ChecklistFlow(context, new ChecklistService(context.clock()), startModel::clear);
+                yield checklistFlow.root();
             }
         };
     }
@@ -126,6 +134,11 @@ public final class MainWindow {
     /** The bootstrap flow on screen, if the import job went on to it. */
     public Optional<BootstrapFlow> bootstrapFlow() {
         return Optional.ofNullable(bootstrapFlow);
+    }
+
+    /** The checklist flow on screen, if that is the chosen job. */
+    public Optional<ChecklistFlow> checklistFlow() {
+        return Optional.ofNullable(checklistFlow);
     }
 
     /** The verify flow on screen, if that is the chosen job. */
