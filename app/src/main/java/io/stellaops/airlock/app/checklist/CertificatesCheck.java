@@ -1,12 +1,12 @@
 package io.stellaops.airlock.app.checklist;
 
 import io.stellaops.airlock.app.checklist.ChecklistConfig.ClientTls;
+import io.stellaops.airlock.app.checklist.ChecklistConfig.ClusterAccess;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.archive.Sha256;
 import io.stellaops.airlock.bundle.keys.Certificates;
 import io.stellaops.airlock.bundle.keys.PemFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,11 +34,26 @@ final class CertificatesCheck implements Check {
             + " were rolled out.";
 
     private final ClientTls tls;
+    private final Optional<ClusterAccess> cluster;
     private final Clock clock;
+    private final Map<String, String> env;
+    private final Path home;
 
     CertificatesCheck(ClientTls tls, Clock clock) {
+        this(tls, Optional.empty(), clock);
+    }
+
+    /** @param cluster where to read the live secret when no copy of it ({@code tls.live}) is given */
+    CertificatesCheck(ClientTls tls, Optional<ClusterAccess> cluster, Clock clock) {
+        this(tls, cluster, clock, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    CertificatesCheck(ClientTls tls, Optional<ClusterAccess> cluster, Clock clock, Map<String, String> env, Path home) {
         this.tls = tls;
+        this.cluster = cluster;
         this.clock = clock;
+        this.env = env;
+        this.home = home;
     }
 
     @Override
@@ -59,18 +75,50 @@ final class CertificatesCheck implements Check {
         Optional<List<X509Certificate>> server = tls.serverCertificate().isPresent()
                 ? validity(tls.serverCertificate().get(), "tls.serverCert", false, now, evidence, findings)
                 : Optional.empty();
-        if (tls.liveDirectory().isEmpty()) {
-            evidence.add("compare with the live secret", "not asked: give --live-tls DIR (or tls.live) with the"
-                    + " secret's tls.crt to compare");
-        } else {
-            live(tls.liveDirectory().get(), server, ca, evidence, findings);
+        Optional<LiveSecret> live = live(evidence, findings);
+        if (live.isEmpty() && !findings.failed() && tls.liveDirectory().isEmpty() && cluster.isEmpty()) {
+            evidence.add("compare with the live secret", "not asked: configure cluster (to read the secret through the"
+                    + " Kubernetes API) or give --live-tls DIR (or tls.live) with the secret's tls.crt");
         }
+        live.ifPresent(secret -> compareLive(secret, server, ca, evidence, findings));
         if (!findings.failed()) {
             findings.pass("every certificate is valid for more than the " + tls.expiryWindow().toDays() + "-day window"
-                    + (tls.liveDirectory().isPresent() ? "; the live secret holds the local certificates"
+                    + (live.isPresent() ? "; the live secret holds the local certificates"
                     : "; the live secret was not compared"));
         }
         return findings.result();
+    }
+
+    private Optional<LiveSecret> live(EvidenceLog evidence, Findings findings) {
+        if (tls.liveDirectory().isPresent()) {
+            try {
+                return Optional.of(LiveSecret.fromFolder(tls.liveDirectory().get()));
+            } catch (BundleException e) {
+                evidence.add("read the live secret's copy in " + tls.liveDirectory().get(), "failed: " + e.getMessage());
+                findings.fail(FailureReason.LOCAL_FILE, "live secret: " + e.getMessage(), "Give --live-tls a folder with"
+                        + " the secret's keys as files: kubectl -n observability get secret stellaops-otel-tls-stage"
+                        + " -o jsonpath='{.data.tls\\.crt}' | base64 -d > DIR/tls.crt");
+                return Optional.empty();
+            }
+        }
+        if (cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        String request = "GET secret " + cluster.get().namespace() + "/" + cluster.get().tlsSecret()
+                + " (only tls.crt and ca.crt are kept)";
+        try {
+            LiveSecret secret = LiveSecret.fromCluster(cluster.get(), env, home);
+            evidence.add(request, "read from " + secret.source() + ": tls.crt " + (secret.tlsCrt().isPresent() ? "present"
+                    : "MISSING") + ", ca.crt " + (secret.caCrt().isPresent() ? "present" : "missing"));
+            return Optional.of(secret);
+        } catch (ProbeException e) {
+            evidence.add(request, "failed (" + e.reason().id() + "): " + e.getMessage());
+            findings.fail(e, "Check cluster.kubeconfig and cluster.context (or --kubeconfig, --context), that the API"
+                    + " server is reachable from this machine, that the user may get secrets in namespace "
+                    + cluster.get().namespace() + ", and that the secret " + cluster.get().tlsSecret() + " was created"
+                    + " (cluster apply).");
+            return Optional.empty();
+        }
     }
 
     private Optional<List<X509Certificate>> validity(Path file, String setting, boolean everyOne, Instant now,
@@ -105,41 +153,45 @@ final class CertificatesCheck implements Check {
         return Optional.of(certificates);
     }
 
-    private static void live(Path directory, Optional<List<X509Certificate>> server, Optional<List<X509Certificate>> ca,
-            EvidenceLog evidence, Findings findings) {
-        Path liveServer = directory.resolve("tls.crt");
+    private static void compareLive(LiveSecret live, Optional<List<X509Certificate>> server,
+            Optional<List<X509Certificate>> ca, EvidenceLog evidence, Findings findings) {
         if (server.isEmpty()) {
             findings.fail(FailureReason.LOCAL_FILE, "the live secret can only be compared with a local tls.crt: set"
                     + " tls.serverCert", "Set tls.serverCert to the tls.crt that was rolled out.");
             return;
         }
-        compare(liveServer, server.get().get(0), "tls.crt", evidence, findings, true);
-        Path liveCa = directory.resolve("ca.crt");
-        if (Files.exists(liveCa) && ca.isPresent()) {
-            compare(liveCa, ca.get().get(0), "ca.crt", evidence, findings, false);
+        if (live.tlsCrt().isEmpty()) {
+            evidence.add("compare live tls.crt of " + live.source(), "the secret has no tls.crt");
+            findings.fail(FailureReason.UNEXPECTED, live.source() + " has no tls.crt", ROLL_OUT);
+            return;
+        }
+        compare(live, live.tlsCrt().get(), server.get().get(0), "tls.crt", evidence, findings);
+        if (live.caCrt().isPresent() && ca.isPresent()) {
+            compare(live, live.caCrt().get(), ca.get().get(0), "ca.crt", evidence, findings);
         }
     }
 
-    private static void compare(Path liveFile, X509Certificate local, String name, EvidenceLog evidence, Findings findings,
-            boolean required) {
+    private static void compare(LiveSecret secret, byte[] pem, X509Certificate local, String name, EvidenceLog evidence,
+            Findings findings) {
         try {
-            X509Certificate live = Certificates.readChain(liveFile).get(0);
-            String liveFingerprint = fingerprint(live);
+            List<X509Certificate> certificates = Certificates.fromPem(PemFiles.parse(pem, name + " of " + secret.source()),
+                    name + " of " + secret.source());
+            if (certificates.isEmpty()) {
+                throw new BundleException(Failure.REFUSED, name + " of " + secret.source() + " holds no CERTIFICATE block");
+            }
+            String liveFingerprint = fingerprint(certificates.get(0));
             String localFingerprint = fingerprint(local);
             boolean same = liveFingerprint.equals(localFingerprint);
-            evidence.add("compare live " + liveFile + " with local " + name, "live sha256 " + liveFingerprint + ", local sha256 "
-                    + localFingerprint + (same ? ": equal" : ": DIFFERENT"));
+            evidence.add("compare live " + name + " of " + secret.source() + " with local " + name, "live sha256 "
+                    + liveFingerprint + ", local sha256 " + localFingerprint + (same ? ": equal" : ": DIFFERENT"));
             if (!same) {
                 findings.fail(FailureReason.UNEXPECTED, "the live secret's " + name + " (sha256 " + liveFingerprint
                         + ") is not the local one (sha256 " + localFingerprint + ")", ROLL_OUT);
             }
         } catch (BundleException e) {
-            evidence.add("read " + liveFile, "failed: " + e.getMessage());
-            if (required) {
-                findings.fail(FailureReason.LOCAL_FILE, "live secret: " + e.getMessage(), "Give --live-tls a folder with"
-                        + " the secret's keys as files: kubectl -n observability get secret stellaops-otel-tls-stage"
-                        + " -o jsonpath='{.data.tls\\.crt}' | base64 -d > DIR/tls.crt");
-            }
+            evidence.add("read live " + name + " of " + secret.source(), "failed: " + e.getMessage());
+            findings.fail(secret.copy() ? FailureReason.LOCAL_FILE : FailureReason.UNEXPECTED, "live secret: "
+                    + e.getMessage(), ROLL_OUT);
         }
     }
 

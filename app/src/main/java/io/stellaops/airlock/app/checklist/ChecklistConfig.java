@@ -1,5 +1,6 @@
 package io.stellaops.airlock.app.checklist;
 
+import io.stellaops.airlock.app.cluster.ConnectionOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +24,16 @@ import java.util.Optional;
  * @param prometheusJob the scrape job of the collector
  * @param operatorItems items only a person can confirm
  * @param timeouts      per request and per check
+ * @param collectorToken the Authority bearer token file Prometheus sends to the collector (secret
+ *                       {@code stellaops-prometheus-token}, key {@code token}), sent the same way
+ * @param cluster       the Kubernetes API, to read the live secret and to port-forward to endpoints
+ * @param forwards      per endpoint name ({@code prometheus}, {@code collectorMetrics}, {@code loki},
+ *                      {@code tempo}) reached through a port-forward; its URL in {@link #endpoints} is the
+ *                      logical one, {@code https://SERVER-NAME:PORT/PATH}
  */
 public record ChecklistConfig(Path file, Endpoints endpoints, ClientTls tls, Tenants tenants, Retention retention,
-        Optional<Path> alertRules, String prometheusJob, List<OperatorItem> operatorItems, Timeouts timeouts) {
+        Optional<Path> alertRules, String prometheusJob, List<OperatorItem> operatorItems, Timeouts timeouts,
+        Optional<Path> collectorToken, Optional<ClusterAccess> cluster, Map<String, Forward> forwards) {
     public ChecklistConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(endpoints, "endpoints");
@@ -36,13 +44,74 @@ public record ChecklistConfig(Path file, Endpoints endpoints, ClientTls tls, Ten
         Objects.requireNonNull(prometheusJob, "prometheusJob");
         operatorItems = List.copyOf(operatorItems);
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(collectorToken, "collectorToken");
+        Objects.requireNonNull(cluster, "cluster");
+        forwards = Map.copyOf(forwards);
+        if (!forwards.isEmpty() && cluster.isEmpty()) {
+            throw new IllegalArgumentException("a port-forward needs the cluster's API");
+        }
     }
 
     /** The same config with the live secret's folder replaced (the CLI's {@code --live-tls}). */
     public ChecklistConfig withLiveTls(Path liveDirectory) {
         ClientTls live = new ClientTls(tls.ca(), tls.certificate(), tls.key(), tls.serverCertificate(),
                 Optional.of(liveDirectory), tls.requireClientCertificate(), tls.expiryWindow());
-        return new ChecklistConfig(file, endpoints, live, tenants, retention, alertRules, prometheusJob, operatorItems, timeouts);
+        return new ChecklistConfig(file, endpoints, live, tenants, retention, alertRules, prometheusJob, operatorItems,
+                timeouts, collectorToken, cluster, forwards);
+    }
+
+    /** The same config reaching the cluster as {@code access} says (the CLI's {@code --kubeconfig}, {@code --context}). */
+    public ChecklistConfig withCluster(ClusterAccess access) {
+        return new ChecklistConfig(file, endpoints, tls, tenants, retention, alertRules, prometheusJob, operatorItems,
+                timeouts, collectorToken, Optional.of(access), forwards);
+    }
+
+    /**
+     * @param connection the kubeconfig, context and API timeout
+     * @param namespace  where the secret and the forwarded services are ({@code observability})
+     * @param tlsSecret  the secret whose {@code tls.crt} and {@code ca.crt} must be the local ones
+     */
+    public record ClusterAccess(ConnectionOptions connection, String namespace, String tlsSecret) {
+        public static final String DEFAULT_NAMESPACE = "observability";
+        public static final String DEFAULT_TLS_SECRET = "stellaops-otel-tls-stage";
+
+        public ClusterAccess {
+            Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(tlsSecret, "tlsSecret");
+        }
+
+        public ClusterAccess withConnection(ConnectionOptions options) {
+            return new ClusterAccess(options, namespace, tlsSecret);
+        }
+    }
+
+    /**
+     * An endpoint reached through a Kubernetes port-forward from this machine.
+     *
+     * @param kind       {@code service} or {@code pod}
+     * @param name       the service's or pod's name
+     * @param namespace  its namespace
+     * @param port       the port on the service or pod
+     * @param serverName the name the server's certificate must carry (hostname verification and SNI)
+     */
+    public record Forward(String kind, String name, String namespace, int port, String serverName) {
+        public Forward {
+            if (!"service".equals(kind) && !"pod".equals(kind)) {
+                throw new IllegalArgumentException("kind must be service or pod");
+            }
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(serverName, "serverName");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range");
+            }
+        }
+
+        /** "service/loki in observability, port 3100". */
+        public String describe() {
+            return kind + "/" + name + " in " + namespace + ", port " + port;
+        }
     }
 
     /**

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.stellaops.airlock.app.checklist.ChecklistConfig.ClientTls;
+import io.stellaops.airlock.app.checklist.ChecklistConfig.ClusterAccess;
 import io.stellaops.airlock.app.checklist.ChecklistConfig.Endpoints;
+import io.stellaops.airlock.app.checklist.ChecklistConfig.Forward;
 import io.stellaops.airlock.app.checklist.ChecklistConfig.OperatorItem;
 import io.stellaops.airlock.app.checklist.ChecklistConfig.Retention;
 import io.stellaops.airlock.app.checklist.ChecklistConfig.Tenants;
@@ -13,8 +15,6 @@ import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.manifest.BundlePath;
 import io.stellaops.airlock.bundle.manifest.JsonFields;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +31,13 @@ import java.util.regex.Pattern;
  * skip a check), paths are resolved against the file's folder, URLs must be https. Every field but
  * {@code tls.ca}, {@code tls.cert} and {@code tls.key} is optional; see {@code docs/checklist.md}.
  * <pre>
- * endpoints: {prometheus: URL, collectorMetrics: URL, loki: URL, tempo: URL}
+ * endpoints: {prometheus: URL, collectorMetrics: URL, loki: URL, tempo: URL} (each URL or {service|pod, port, ...}: see ClusterConfigReader)
  * tls: {ca: FILE, cert: FILE, key: FILE, serverCert: FILE, live: DIR, requireClientCertificate: true, expiryWindowDays: 30}
- * prometheus: {job: stellaops-otel-collector}
+ * prometheus: {job: stellaops-otel-collector, tokenFile: FILE}
  * tenants: {header: X-Scope-OrgID, ids: [default, tenant-a]}
  * retention: {overrides: DIR, expected: {default: 720h}, testTenant: airlock-smoke}
  * alerts: {rules: FILE}
+ * cluster: {kubeconfig: FILE, context: NAME, namespace: observability, tlsSecret: stellaops-otel-tls-stage}
  * operatorItems: [{id: slo-evaluator, title: TEXT}]
  * timeouts: {request: 5s, check: 60s}
  * </pre>
@@ -72,27 +73,26 @@ public final class ChecklistConfigLoader {
         JsonFields json = new JsonFields(String.valueOf(file.getFileName()));
         JsonNode root = json.object(StrictYaml.read(file, json), "config");
         json.only(root, "config", Set.of("endpoints", "tls", "prometheus", "tenants", "retention", "alerts",
-                "operatorItems", "timeouts"));
+                "operatorItems", "timeouts", "cluster"));
         Path base = file.toAbsolutePath().getParent();
-        Endpoints endpoints = endpoints(section(root, "endpoints", json), json);
+        Timeouts timeouts = timeouts(section(root, "timeouts", json), json);
+        ClusterConfigReader clusterReader = new ClusterConfigReader(json, base);
+        Optional<ClusterAccess> cluster = clusterReader.cluster(root, timeouts.request());
+        Map<String, Forward> forwards = new LinkedHashMap<>();
+        Endpoints endpoints = clusterReader.endpoints(section(root, "endpoints", json), cluster, forwards);
         ClientTls tls = tls(json.object(json.field(root, "", "tls"), "tls"), base, json);
         JsonNode prometheus = section(root, "prometheus", json);
-        json.only(prometheus, "prometheus", Set.of("job"));
+        json.only(prometheus, "prometheus", Set.of("job", "tokenFile"));
         String job = optionalText(prometheus, "prometheus", "job", json).orElse(DEFAULT_JOB);
+        Optional<Path> token = optionalText(prometheus, "prometheus", "tokenFile", json).map(base::resolve);
         Tenants tenants = tenants(section(root, "tenants", json), json);
         Retention retention = retention(section(root, "retention", json), base, json);
         JsonNode alerts = section(root, "alerts", json);
         json.only(alerts, "alerts", Set.of("rules"));
         Optional<Path> rules = optionalText(alerts, "alerts", "rules", json).map(base::resolve);
         List<OperatorItem> items = root.has("operatorItems") ? operatorItems(root, json) : DEFAULT_OPERATOR_ITEMS;
-        Timeouts timeouts = timeouts(section(root, "timeouts", json), json);
-        return new ChecklistConfig(file, endpoints, tls, tenants, retention, rules, job, items, timeouts);
-    }
-
-    private static Endpoints endpoints(JsonNode node, JsonFields json) throws BundleException {
-        json.only(node, "endpoints", Set.of("prometheus", "collectorMetrics", "loki", "tempo"));
-        return new Endpoints(url(node, "prometheus", json), url(node, "collectorMetrics", json), url(node, "loki", json),
-                url(node, "tempo", json));
+        return new ChecklistConfig(file, endpoints, tls, tenants, retention, rules, job, items, timeouts, token, cluster,
+                forwards);
     }
 
     private static ClientTls tls(JsonNode node, Path base, JsonFields json) throws BundleException {
@@ -210,23 +210,6 @@ public final class ChecklistConfigLoader {
             throw json.refused(path + " must be a tenant id: 1 to 150 letters, digits or ! - _ . * ' ( )");
         }
         return value.textValue();
-    }
-
-    private static Optional<URI> url(JsonNode node, String name, JsonFields json) throws BundleException {
-        Optional<String> text = optionalText(node, "endpoints", name, json);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(text.get());
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw json.refused("endpoints." + name + " must be an https URL with a host and no user, query or fragment");
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw json.refused("endpoints." + name + " is not a URL: " + BundlePath.printable(e.getReason()));
-        }
     }
 
     private static JsonNode section(JsonNode root, String name, JsonFields json) throws BundleException {

@@ -14,9 +14,12 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The two TLS client contexts the checks connect with, built from PEM files: both trust only the
@@ -27,11 +30,34 @@ final class ClientTlsContexts {
     private final SSLContext mutual;
     private final SSLContext anonymous;
     private final String clientSubject;
+    private final KeyManager[] keyManagers;
+    private final X509ExtendedTrustManager trust;
 
-    private ClientTlsContexts(SSLContext mutual, SSLContext anonymous, String clientSubject) {
-        this.mutual = mutual;
-        this.anonymous = anonymous;
+    private ClientTlsContexts(KeyManager[] keyManagers, X509ExtendedTrustManager trust, String clientSubject)
+            throws GeneralSecurityException {
+        this.keyManagers = keyManagers;
+        this.trust = trust;
+        this.mutual = context(keyManagers, trust);
+        this.anonymous = context(null, trust);
         this.clientSubject = clientSubject;
+    }
+
+    private static SSLContext context(KeyManager[] keys, TrustManager trust) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys, new TrustManager[] {trust}, new SecureRandom());
+        return context;
+    }
+
+    /**
+     * The same two contexts, but the server's certificate must name {@code serverName} instead of the
+     * host connected to (through a port-forward); the caller turns the JDK's hostname check off.
+     */
+    ClientTlsContexts forServerName(String serverName) {
+        try {
+            return new ClientTlsContexts(keyManagers, new ServerNameTrust(trust, serverName), clientSubject);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a TLS context that was built once cannot be built again", e);
+        }
     }
 
     /**
@@ -58,11 +84,10 @@ final class ClientTlsContexts {
             keys.setKeyEntry("client", key, password, chain.toArray(X509Certificate[]::new));
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keys, password);
-            SSLContext mutual = SSLContext.getInstance("TLS");
-            mutual.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), random);
-            SSLContext anonymous = SSLContext.getInstance("TLS");
-            anonymous.init(null, trust.getTrustManagers(), random);
-            return new ClientTlsContexts(mutual, anonymous, Certificates.subject(chain.get(0)));
+            X509ExtendedTrustManager x509 = Arrays.stream(trust.getTrustManagers())
+                    .filter(X509ExtendedTrustManager.class::isInstance).map(X509ExtendedTrustManager.class::cast)
+                    .findFirst().orElseThrow(() -> new GeneralSecurityException("no X.509 trust manager"));
+            return new ClientTlsContexts(keyManagers.getKeyManagers(), x509, Certificates.subject(chain.get(0)));
         } catch (GeneralSecurityException | IOException e) {
             throw new BundleException(Failure.REFUSED, "cannot use " + tls.certificate() + " and " + tls.key()
                     + " as a TLS client identity: " + e.getClass().getSimpleName(), e);

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -30,18 +32,45 @@ public final class HttpProbe {
     private final HttpClient anonymous;
     private final String clientSubject;
     private final Duration timeout;
+    private final Map<String, Routed> routes = new HashMap<>();
 
     HttpProbe(ClientTlsContexts contexts, Duration timeout) {
-        this.mutual = client(contexts.mutual(), timeout);
-        this.anonymous = client(contexts.anonymous(), timeout);
-        this.clientSubject = contexts.clientSubject();
-        this.timeout = timeout;
+        this(contexts, timeout, Map.of());
     }
 
-    private static HttpClient client(SSLContext context, Duration timeout) {
+    /**
+     * @param forwards per logical authority ({@code loki.observability.svc:3100}) the local port-forward
+     *                 that reaches it; the server's certificate must name the logical host
+     */
+    HttpProbe(ClientTlsContexts contexts, Duration timeout, Map<String, PortForwards.Route> forwards) {
+        this.mutual = client(contexts.mutual(), timeout, null);
+        this.anonymous = client(contexts.anonymous(), timeout, null);
+        this.clientSubject = contexts.clientSubject();
+        this.timeout = timeout;
+        forwards.forEach((authority, route) -> {
+            ClientTlsContexts named = contexts.forServerName(route.serverName());
+            routes.put(authority, new Routed(route, client(named.mutual(), timeout, route.serverName()),
+                    client(named.anonymous(), timeout, route.serverName())));
+        });
+    }
+
+    /** A forwarded authority: where to connect, and the clients that verify the logical server name. */
+    private record Routed(PortForwards.Route route, HttpClient mutual, HttpClient anonymous) {
+    }
+
+    /**
+     * @param serverName null: verify the URL's host (the JDK's check); else the trust manager verifies
+     *                   this name and it is sent as SNI
+     */
+    private static HttpClient client(SSLContext context, Duration timeout, String serverName) {
         SSLParameters parameters = context.getDefaultSSLParameters();
         parameters.setProtocols(PROTOCOLS);
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (serverName == null) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        } else {
+            parameters.setEndpointIdentificationAlgorithm(null);
+            parameters.setServerNames(List.of(new SNIHostName(serverName)));
+        }
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(context)
@@ -58,7 +87,16 @@ public final class HttpProbe {
     /** GET over mTLS; {@code headers} are shown in the evidence (never pass a secret here). */
     public ProbeResponse get(URI uri, Map<String, String> headers, EvidenceLog evidence)
             throws ProbeException, InterruptedException {
-        return exchange(mutual, "GET", uri, headers, null, evidence, "client certificate '" + clientSubject + "'");
+        return exchange(true, "GET", uri, headers, null, null, evidence, "client certificate '" + clientSubject + "'");
+    }
+
+    /**
+     * GET over mTLS with a bearer token in {@code Authorization}; the evidence says only where the
+     * token came from ({@code shownAs}), never the token.
+     */
+    public ProbeResponse getWithBearer(URI uri, BearerToken token, EvidenceLog evidence)
+            throws ProbeException, InterruptedException {
+        return exchange(true, "GET", uri, Map.of(), token, null, evidence, "client certificate '" + clientSubject + "'");
     }
 
     /** POST of a JSON body over mTLS. */
@@ -66,7 +104,7 @@ public final class HttpProbe {
             throws ProbeException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Type", "application/json");
-        return exchange(mutual, "POST", uri, all, body, evidence, "client certificate '" + clientSubject + "'");
+        return exchange(true, "POST", uri, all, null, body, evidence, "client certificate '" + clientSubject + "'");
     }
 
     /**
@@ -80,7 +118,7 @@ public final class HttpProbe {
         String request = "GET " + uri + " (no client certificate: must be refused)";
         ProbeResponse response;
         try {
-            response = send(anonymous, "GET", uri, Map.of(), null);
+            response = send(false, "GET", uri, Map.of(), null, null);
         } catch (ProbeException e) {
             boolean refused = e.reason() == FailureReason.TLS;
             evidence.add(request, refused ? "refused, as required: " + e.getMessage() : "failed: " + e.getMessage());
@@ -95,14 +133,19 @@ public final class HttpProbe {
                 + response.status() + " without a client certificate: the server does not require a client certificate");
     }
 
-    private ProbeResponse exchange(HttpClient client, String method, URI uri, Map<String, String> headers, byte[] body,
-            EvidenceLog evidence, String identity) throws ProbeException, InterruptedException {
+    private ProbeResponse exchange(boolean withCertificate, String method, URI uri, Map<String, String> headers,
+            BearerToken token, byte[] body, EvidenceLog evidence, String identity) throws ProbeException, InterruptedException {
         List<String> shown = new ArrayList<>();
         shown.add(identity);
         headers.forEach((name, value) -> shown.add(name + ": " + value));
-        String request = method + " " + uri + " (" + String.join("; ", shown) + ")";
+        if (token != null) {
+            shown.add("Authorization: Bearer <" + token.shownAs() + ", not shown>");
+        }
+        Routed routed = routes.get(authority(uri));
+        String request = method + " " + uri + " (" + String.join("; ", shown) + ")"
+                + (routed == null ? "" : " through " + routed.route().describe());
         try {
-            ProbeResponse response = send(client, method, uri, headers, body);
+            ProbeResponse response = send(withCertificate, method, uri, headers, token, body);
             evidence.add(request, response.summary());
             return response;
         } catch (ProbeException e) {
@@ -111,11 +154,36 @@ public final class HttpProbe {
         }
     }
 
-    private ProbeResponse send(HttpClient client, String method, URI uri, Map<String, String> headers, byte[] body)
-            throws ProbeException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
+    private static String authority(URI uri) {
+        return uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + ProbeFailures.port(uri);
+    }
+
+    private ProbeResponse send(boolean withCertificate, String method, URI uri, Map<String, String> headers,
+            BearerToken token, byte[] body) throws ProbeException, InterruptedException {
+        Routed routed = routes.get(authority(uri));
+        try {
+            return send(routed, withCertificate, method, uri, headers, token, body);
+        } catch (ProbeException e) {
+            if (routed != null && routed.route().problem().isPresent()) {
+                // The forward broke (the pod is gone, the port is closed): say so, not what the client saw of it.
+                throw new ProbeException(FailureReason.UNREACHABLE, "the port-forward " + routed.route().describe()
+                        + " failed: " + routed.route().problem().get());
+            }
+            throw e;
+        }
+    }
+
+    private ProbeResponse send(Routed routed, boolean withCertificate, String method, URI uri, Map<String, String> headers,
+            BearerToken token, byte[] body) throws ProbeException, InterruptedException {
+        HttpClient client = routed == null ? (withCertificate ? mutual : anonymous)
+                : (withCertificate ? routed.mutual() : routed.anonymous());
+        URI target = routed == null ? uri : routed.route().local(uri);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(builder::header);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token.value());
+        }
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), CappedBody.handler(MAX_BODY));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);

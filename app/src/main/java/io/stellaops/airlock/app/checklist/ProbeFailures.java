@@ -43,6 +43,10 @@ final class ProbeFailures {
             if (t instanceof SSLException ssl) {
                 return new ProbeException(FailureReason.TLS, tls(ssl, where));
             }
+            if (t instanceof ConnectException && (has(t, UnresolvedAddressException.class) || has(t, UnknownHostException.class))) {
+                // The JDK's client wraps a failed name lookup in a ConnectException whose own message says nothing.
+                return new ProbeException(FailureReason.UNREACHABLE, "cannot resolve the host " + uri.getHost());
+            }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return new ProbeException(FailureReason.UNREACHABLE, "cannot connect to " + where + ": "
                         + (t.getMessage() == null ? "connection refused" : t.getMessage()));

@@ -1,6 +1,8 @@
 package io.stellaops.airlock.app.checklist;
 
 import io.stellaops.airlock.bundle.BundleException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens an {@link HttpProbe} for one run of a check, reading the TLS files anew, so that a check run
@@ -12,6 +14,11 @@ interface ProbeSource {
     HttpProbe open() throws BundleException;
 
     static ProbeSource of(ChecklistConfig config) {
-        return () -> new HttpProbe(ClientTlsContexts.load(config.tls()), config.timeouts().request());
+        return of(config, new AtomicReference<>(Map.of()));
+    }
+
+    /** @param routes the port-forwards open for the check that runs now (see {@link ForwardedCheck}) */
+    static ProbeSource of(ChecklistConfig config, AtomicReference<Map<String, PortForwards.Route>> routes) {
+        return () -> new HttpProbe(ClientTlsContexts.load(config.tls()), config.timeouts().request(), routes.get());
     }
 }

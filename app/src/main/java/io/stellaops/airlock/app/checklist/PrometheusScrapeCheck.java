@@ -1,11 +1,14 @@
 package io.stellaops.airlock.app.checklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stellaops.airlock.app.cluster.ClusterException;
 import io.stellaops.airlock.bundle.BundleException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Clock;
 
 /**
  * "Prometheus scrape succeeds": the collector's metrics endpoint answers over mTLS with the client
@@ -16,10 +19,12 @@ import java.util.Map;
 final class PrometheusScrapeCheck implements Check {
     private final ChecklistConfig config;
     private final ProbeSource probes;
+    private final Clock clock;
 
-    PrometheusScrapeCheck(ChecklistConfig config, ProbeSource probes) {
+    PrometheusScrapeCheck(ChecklistConfig config, ProbeSource probes, Clock clock) {
         this.config = config;
         this.probes = probes;
+        this.clock = clock;
     }
 
     @Override
@@ -45,22 +50,37 @@ final class PrometheusScrapeCheck implements Check {
         } catch (BundleException e) {
             return CheckResult.failed(FailureReason.LOCAL_FILE, e.getMessage(), FixHints.TLS_FILES);
         }
+        Optional<BearerToken> token = Optional.empty();
+        if (config.collectorToken().isPresent()) {
+            try {
+                token = Optional.of(BearerToken.read(config.collectorToken().get(), clock));
+            } catch (ClusterException e) {
+                evidence.add("read prometheus.tokenFile " + config.collectorToken().get(), "failed: " + e.getMessage());
+                return CheckResult.failed(FailureReason.LOCAL_FILE, "prometheus.tokenFile: " + e.getMessage(),
+                        "Point prometheus.tokenFile at the Authority token of the client observability-prometheus"
+                                + " (scope obs:read, audience observability), as stored in the secret"
+                                + " stellaops-prometheus-token; issue a new one when it has expired.");
+            }
+        }
         Findings findings = new Findings();
-        collector(probe, endpoints.collectorMetrics().get(), evidence, findings);
+        collector(probe, endpoints.collectorMetrics().get(), token, evidence, findings);
         targets(probe, endpoints.prometheus().get(), evidence, findings);
         return findings.result();
     }
 
-    private void collector(HttpProbe probe, URI metrics, EvidenceLog evidence, Findings findings)
-            throws InterruptedException {
+    private void collector(HttpProbe probe, URI metrics, Optional<BearerToken> token, EvidenceLog evidence,
+            Findings findings) throws InterruptedException {
         try {
-            ProbeResponse response = probe.get(metrics, Map.of(), evidence).expect(200);
+            // As Prometheus scrapes: the client certificate, and the Authority token when the config names one.
+            ProbeResponse response = (token.isPresent() ? probe.getWithBearer(metrics, token.get(), evidence)
+                    : probe.get(metrics, Map.of(), evidence)).expect(200);
             MetricsText.Summary summary = MetricsText.parse(response.text(), metrics.getPath());
             evidence.add("parse " + metrics, summary.samples() + " samples of " + summary.names() + " metrics");
             if (config.tls().requireClientCertificate()) {
                 probe.requireClientCertificate(metrics, evidence);
             }
-            findings.pass("the collector serves " + summary.samples() + " samples over mTLS");
+            findings.pass("the collector serves " + summary.samples() + " samples over mTLS"
+                    + (token.isPresent() ? " with the Authority token" : ""));
         } catch (ProbeException e) {
             findings.fail(e, FixHints.forProbe(e, "the collector", "endpoints.collectorMetrics"));
         }

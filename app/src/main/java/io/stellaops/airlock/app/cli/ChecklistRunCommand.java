@@ -11,6 +11,8 @@ import io.stellaops.airlock.app.checklist.ChecklistReportWriter;
 import io.stellaops.airlock.app.checklist.ChecklistVerdict;
 import io.stellaops.airlock.app.checklist.Confirmations;
 import io.stellaops.airlock.app.checklist.StandardChecklist;
+import io.stellaops.airlock.app.cluster.ClusterException;
+import io.stellaops.airlock.app.cluster.ConnectionOptions;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.keys.KeyLoader;
@@ -52,7 +54,8 @@ final class ChecklistRunCommand implements Callable<Integer> {
     List<String> confirmations = new ArrayList<>();
 
     @Option(names = "--live-tls", paramLabel = "DIR",
-            description = "A copy of the live secret's files (tls.crt, optional ca.crt) to compare with the local ones.")
+            description = "A copy of the live secret's files (tls.crt, optional ca.crt) to compare with the local ones,"
+                + " instead of reading the secret through the cluster's API (config section cluster, --kubeconfig).")
     Path liveTls;
 
     @Option(names = "--report", paramLabel = "OUT",
@@ -68,6 +71,9 @@ final class ChecklistRunCommand implements Callable<Integer> {
 
     @Mixin
     PassphraseOptions passphrase;
+
+    @Mixin
+    ClusterConnectionOptions cluster;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -85,7 +91,7 @@ final class ChecklistRunCommand implements Callable<Integer> {
             throw new BundleException(Failure.UNREADABLE, "the report's folder " + reportFolder + " does not exist");
         }
         ChecklistConfig loaded = ChecklistConfigLoader.load(config);
-        ChecklistConfig settings = liveTls == null ? loaded : loaded.withLiveTls(liveTls);
+        ChecklistConfig settings = withCluster(liveTls == null ? loaded : loaded.withLiveTls(liveTls));
         Clock clock = Clock.systemUTC();
         Checklist checklist = StandardChecklist.create(settings, confirmations(settings, clock), clock);
         if (only != null && !checklist.ids().contains(only)) {
@@ -111,6 +117,22 @@ final class ChecklistRunCommand implements Callable<Integer> {
         }
         return finish(ChecklistReport.of(checklist, settings, operatorName(), ReceiptSettings.unsigned().host(), started,
                 clock.instant(), Optional.ofNullable(only)), key, out);
+    }
+
+    /** --kubeconfig and --context replace the config's cluster connection, or add one with the default names. */
+    private ChecklistConfig withCluster(ChecklistConfig settings) throws BundleException {
+        if (cluster.kubeconfig == null && cluster.context == null) {
+            return settings;
+        }
+        ConnectionOptions options;
+        try {
+            options = cluster.options();
+        } catch (ClusterException e) {
+            throw new BundleException(Failure.USAGE, e.getMessage());
+        }
+        return settings.withCluster(settings.cluster().map(access -> access.withConnection(options))
+                .orElseGet(() -> new ChecklistConfig.ClusterAccess(options, ChecklistConfig.ClusterAccess.DEFAULT_NAMESPACE,
+                        ChecklistConfig.ClusterAccess.DEFAULT_TLS_SECRET)));
     }
 
     private int finish(ChecklistReport result, Optional<SigningKey> key, PrintWriter out) throws BundleException {

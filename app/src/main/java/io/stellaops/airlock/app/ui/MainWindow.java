@@ -7,6 +7,8 @@ import io.stellaops.airlock.app.ui.bootstrap.ClusterModel;
 import io.stellaops.airlock.app.ui.bootstrap.ClusterService;
 import io.stellaops.airlock.app.ui.build.BuildFlow;
 import io.stellaops.airlock.app.ui.build.BuildService;
+import io.stellaops.airlock.app.ui.checklist.ChecklistFlow;
+import io.stellaops.airlock.app.ui.checklist.ChecklistService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.ThemeToggle;
@@ -59,6 +61,7 @@ public final class MainWindow {
     private VerifyFlow verifyFlow;
     private ImportFlow importFlow;
     private BootstrapFlow bootstrapFlow;
+    private ChecklistFlow checklistFlow;
 
     public MainWindow(Stage stage, WizardContext context, BuildService builds, VerifyService verifications) {
         this.stage = stage;
@@ -104,6 +107,7 @@ public final class MainWindow {
         verifyFlow = null;
         importFlow = null;
         bootstrapFlow = null;
+        checklistFlow = null;
         if (job == null) {
             return startView;
         }
@@ -122,6 +126,10 @@ public final class MainWindow {
                 importFlow = new ImportFlow(context, new KitService(context.clock()), startModel::clear, this::bootstrap);
                 rememberKit(importFlow);
                 yield importFlow.root();
+            }
+            case CHECKLIST -> {
+                checklistFlow = new ChecklistFlow(context, new ChecklistService(context.clock()), startModel::clear);
+                yield checklistFlow.root();
             }
         };
     }
@@ -251,6 +259,11 @@ public final class MainWindow {
     /** The bootstrap flow on screen, if the import job went on to it. */
     public Optional<BootstrapFlow> bootstrapFlow() {
         return Optional.ofNullable(bootstrapFlow);
+    }
+
+    /** The checklist flow on screen, if that is the chosen job. */
+    public Optional<ChecklistFlow> checklistFlow() {
+        return Optional.ofNullable(checklistFlow);
     }
 
     /** The verify flow on screen, if that is the chosen job. */

@@ -87,7 +87,16 @@ class ChecklistConfigTest {
         assertRefused(MINIMAL + "endpoint: {loki: https://loki:3100}\n", "config has unknown field(s) 'endpoint'");
         assertRefused("endpoints: {loki: https://loki:3100}\n", "tls is missing");
         assertRefused(MINIMAL + "endpoints: {loki: 'http://loki:3100'}\n",
-                "endpoints.loki must be an https URL with a host and no user, query or fragment");
+                "endpoints.loki must be an https URL with a host and no user, query or fragment (or a port-forward:"
+                        + " {service: NAME, port: N})");
+        assertRefused(MINIMAL + "endpoints: {loki: {pod: loki-0, port: 3100}}\n",
+                "endpoints.loki is a port-forward: it needs the cluster section (kubeconfig, context)");
+        assertRefused(MINIMAL + "cluster: {}\nendpoints: {loki: {pod: loki-0, port: 3100}}\n",
+                "endpoints.loki.serverName is required for a pod: the name its certificate carries");
+        assertRefused(MINIMAL + "cluster: {}\nendpoints: {loki: {service: loki, pod: loki-0, port: 3100}}\n",
+                "endpoints.loki needs exactly one of service or pod");
+        assertRefused(MINIMAL + "cluster: {namespace: Observability}\n",
+                "cluster.namespace 'Observability' is not a Kubernetes name (lowercase letters, digits, '-' and '.')");
         assertRefused(MINIMAL + "tenants: {ids: [tenant-a, tenant-a]}\n", "tenants.ids lists 'tenant-a' twice");
         assertRefused(MINIMAL + "tenants: {ids: ['tenant a']}\n",
                 "tenants.ids[0] must be a tenant id: 1 to 150 letters, digits or ! - _ . * ' ( )");
@@ -103,6 +112,34 @@ class ChecklistConfigTest {
         assertRefused(MINIMAL + "timeouts: {request: 10s, check: 5s}\n", "timeouts.check (5s) is shorter than timeouts.request (10s)");
         assertRefused(MINIMAL + "timeouts: {request: 1ms}\n", "timeouts.request must be between 100ms and 30m");
         assertRefused(MINIMAL + "tls: {}\n", "is not valid YAML at line 2, column 4: Duplicate field 'tls'");
+    }
+
+    @Test
+    void aServiceEndpointIsForwardedAndNamedAfterTheServiceUnlessTheConfigSaysOtherwise() throws Exception {
+        Path file = dir.resolve("forward.yaml");
+        Files.writeString(file, MINIMAL + """
+                cluster: {kubeconfig: kube.yaml, context: stage, namespace: telemetry, tlsSecret: tls-2}
+                prometheus: {tokenFile: prometheus-stage.token}
+                endpoints:
+                  collectorMetrics: {service: stellaops-otel-collector, port: 9464}
+                  loki: {service: loki, namespace: observability, port: 3100, serverName: loki.example, path: /gw}
+                  tempo: https://tempo.observability.svc:3200
+                """);
+        ChecklistConfig config = ChecklistConfigLoader.load(file);
+
+        assertThat(config.endpoints().collectorMetrics()).contains(
+                java.net.URI.create("https://stellaops-otel-collector.telemetry.svc:9464/metrics"));
+        assertThat(config.endpoints().loki()).contains(java.net.URI.create("https://loki.example:3100/gw"));
+        assertThat(config.forwards()).containsOnlyKeys("collectorMetrics", "loki");
+        assertThat(config.forwards().get("loki")).isEqualTo(new ChecklistConfig.Forward("service", "loki", "observability",
+                3100, "loki.example"));
+        assertThat(config.cluster()).hasValueSatisfying(c -> {
+            assertThat(c.connection().kubeconfig()).contains(dir.resolve("kube.yaml"));
+            assertThat(c.connection().context()).contains("stage");
+            assertThat(c.namespace()).isEqualTo("telemetry");
+            assertThat(c.tlsSecret()).isEqualTo("tls-2");
+        });
+        assertThat(config.collectorToken()).contains(dir.resolve("prometheus-stage.token"));
     }
 
     @Test

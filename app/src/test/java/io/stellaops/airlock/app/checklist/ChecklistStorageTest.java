@@ -52,7 +52,7 @@ class ChecklistStorageTest {
     ConfigYaml config() {
         return new ConfigYaml(tls).endpoint("loki", loki.uri()).endpoint("tempo", tempo.uri())
                 .tenants("[default, tenant-a, airlock-smoke]")
-                .retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 1s, check: 20s}");
+                .retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 4s, check: 20s}"); // generous: the build machine is shared
     }
 
     Checklist checklist(ConfigYaml yaml) throws Exception {
@@ -98,7 +98,7 @@ class ChecklistStorageTest {
     @Test
     void aHangingEndpointTimesOutAndTheOtherChecksStillRun() throws Exception {
         loki.labels = FakeLoki.Mode.HANG;
-        Checklist checklist = checklist(config());
+        Checklist checklist = checklist(config().timeouts("{request: 1s, check: 20s}"));
         checklist.runAll();
 
         CheckOutcome activity = checklist.outcome(StandardChecklist.TENANT_ACTIVITY);
@@ -127,6 +127,29 @@ class ChecklistStorageTest {
         assertThat(activity.summary()).startsWith("the answer of /loki/api/v1/labels: is not valid JSON")
                 .contains("(and 1 more problem: /ready answered HTTP 503 (expected 200): Ingester not ready)");
         assertThat(activity.fixHint()).contains("endpoints.loki probably points at another service");
+    }
+
+    @Test
+    void anUnreachableHostAndAClosedPortFailAsUnreachableAndTheRunGoesOn() throws Exception {
+        int closed = io.stellaops.airlock.app.cluster.MockCluster.unusedPort();
+        ConfigYaml yaml = new ConfigYaml(tls).endpoint("loki", java.net.URI.create("https://127.0.0.1:" + closed))
+                .endpoint("tempo", java.net.URI.create("https://tempo.invalid:3200"))
+                .tenants("[default]").retention(ConfigYaml.SAMPLE, EXPECTED).timeouts("{request: 2s, check: 20s}");
+        Checklist checklist = checklist(yaml);
+        checklist.runAll();
+
+        CheckOutcome activity = checklist.outcome(StandardChecklist.TENANT_ACTIVITY);
+        assertThat(activity.state()).isEqualTo(CheckState.FAILED);
+        assertThat(activity.reason()).contains(FailureReason.UNREACHABLE);
+        assertThat(activity.summary()).startsWith("cannot connect to 127.0.0.1:" + closed);
+        // .invalid never resolves (RFC 6761); without a resolver the connect timeout ends it instead.
+        assertThat(activity.evidence()).extracting(Evidence::response).anyMatch(r -> r.startsWith(
+                "failed (unreachable): cannot resolve the host tempo.invalid") || r.startsWith(
+                "failed (timeout): no connection to tempo.invalid:3200 within 2s"));
+        assertThat(activity.duration()).hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(10)));
+        assertThat(checklist.outcome(StandardChecklist.RETENTION).reason()).contains(FailureReason.UNREACHABLE);
+        assertThat(checklist.outcome(StandardChecklist.CERTIFICATES).state()).isEqualTo(CheckState.PASSED);
+        assertThat(checklist.outcome("slo-evaluator").state()).isEqualTo(CheckState.NEEDS_OPERATOR);
     }
 
     @Test

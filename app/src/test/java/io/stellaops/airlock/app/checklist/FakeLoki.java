@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URLDecoder;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,12 @@ final class FakeLoki implements AutoCloseable {
 
     /** @param active tenants that have data from the start */
     static FakeLoki start(ChecklistTls tls, Set<String> active) throws Exception {
-        TestHttpsServer server = TestHttpsServer.start(tls.serverCertificate(), tls.serverKey(), tls.ca(), true);
+        return start(tls, active, tls.serverCertificate(), tls.serverKey());
+    }
+
+    /** With another server certificate (one naming the in-cluster service, for the port-forward tests). */
+    static FakeLoki start(ChecklistTls tls, Set<String> active, Path certificate, Path key) throws Exception {
+        TestHttpsServer server = TestHttpsServer.start(certificate, key, tls.ca(), true);
         FakeLoki loki = new FakeLoki(server, active);
         server.handle("/ready", loki::ready)
                 .handle("/loki/api/v1/labels", loki::labels)

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The temporary files being written right now, so that a process ended by a signal (Ctrl-C,
  * SIGTERM) can remove them from a shutdown hook: {@code finally} blocks do not run then. Every
  * temporary sibling from {@link AtomicFiles#temporarySibling} is listed here until it is committed
- * or deleted. One process-wide set, because the signal is process-wide.
+ * or deleted, and so is a signer's envelope lock. One process-wide set, because the signal is process-wide.
  */
 public final class PendingFiles {
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
@@ -17,11 +17,12 @@ public final class PendingFiles {
     private PendingFiles() {
     }
 
-    static void register(Path file) {
+    /** Lists a file the process must remove if a signal ends it before {@link #unregister}. */
+    public static void register(Path file) {
         PENDING.add(file);
     }
 
-    static void unregister(Path file) {
+    public static void unregister(Path file) {
         PENDING.remove(file);
     }
 

@@ -10,6 +10,7 @@ import io.stellaops.airlock.bundle.verify.BundleVerifier;
 import io.stellaops.airlock.bundle.verify.VerificationReport;
 import io.stellaops.airlock.bundle.verify.VerifyOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,20 +21,28 @@ import java.util.Optional;
  * signature. The archive itself is never written. Before signing, the archive is verified for
  * integrity (every file against the manifest, the validity window against the clock), because a
  * signer vouches for what the manifest lists and should have seen it match. A key that has already
- * signed adds nothing. Two signers writing the same envelope at the same moment are not supported:
- * sign one after the other.
+ * signed adds nothing. Signers of the same bundle take turns through {@link EnvelopeLock}, so
+ * countersigning at the same moment loses no signature.
  */
 public final class BundleSigner {
     private final VerifyOptions options;
+    private final Duration lockWait;
 
     public BundleSigner(VerifyOptions options) {
+        this(options, EnvelopeLock.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long to wait for another signer of the same bundle to finish */
+    public BundleSigner(VerifyOptions options, Duration lockWait) {
         this.options = options;
+        this.lockWait = lockWait;
     }
 
     /**
      * @throws BundleException the integrity check's failure; {@link Failure#SIGNATURE} when an
      *                         existing envelope is about another manifest; {@link Failure#REFUSED}
-     *                         when it is malformed; {@link Failure#UNREADABLE} when a file cannot be written
+     *                         when it is malformed; {@link Failure#UNREADABLE} when a file cannot be written;
+     *                         {@link Failure#USAGE} when another signer holds the envelope's lock too long
      */
     public SignResult sign(Path archive, SigningKey key) throws BundleException {
         VerificationReport report = new BundleVerifier(options).verifyIntegrity(archive);
@@ -43,6 +52,13 @@ public final class BundleSigner {
             throw new BundleException(Failure.REFUSED, archive.getFileName() + " changed while it was being signed");
         }
         Path envelopeFile = SignatureFiles.envelopeFor(archive);
+        try (EnvelopeLock lock = EnvelopeLock.acquire(envelopeFile, lockWait)) {
+            return appendSignature(archive, key, manifestBytes, envelopeFile);
+        }
+    }
+
+    private SignResult appendSignature(Path archive, SigningKey key, byte[] manifestBytes, Path envelopeFile)
+            throws BundleException {
         String document = String.valueOf(envelopeFile.getFileName());
         Optional<DsseEnvelope> existing = EnvelopeCodec.readIfPresent(envelopeFile, options.limits());
         DsseEnvelope envelope = existing.orElse(new DsseEnvelope(DsseEnvelope.PAYLOAD_TYPE, manifestBytes, List.of()));

@@ -40,4 +40,9 @@ public final class StartController {
     private void chooseImport() {
         model.select(Job.IMPORT);
     }
+
+    @FXML
+    private void chooseChecklist() {
+        model.select(Job.CHECKLIST);
+    }
 }
