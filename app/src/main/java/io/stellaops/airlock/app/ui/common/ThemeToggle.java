@@ -6,6 +6,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -29,7 +31,7 @@ public final class ThemeToggle {
         toggle.setId(ID);
         toggle.setMnemonicParsing(true);
         toggle.getStyleClass().add("theme-toggle");
-        toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setSelected(Settings.DARK.equals(settings.get().theme()));
         toggle.selectedProperty().addListener((observable, was, dark) ->
                 settings.update(s -> s.withTheme(dark ? Settings.DARK : Settings.LIGHT)));
@@ -41,6 +43,13 @@ public final class ThemeToggle {
         int at = box.getChildren().size();
         if (at > 0 && box.getChildren().get(at - 1) instanceof Button home && home.getStyleClass().contains("home-button")) {
             at--;
+        }
+        // At the foot of the column, as in the flows, whose column already has a growing gap.
+        boolean grows = box.getChildren().stream().anyMatch(child -> VBox.getVgrow(child) == Priority.ALWAYS);
+        if (!grows) {
+            var gap = new Region();
+            VBox.setVgrow(gap, Priority.ALWAYS);
+            box.getChildren().add(at++, gap);
         }
         box.getChildren().add(at, toggle);
     }
