@@ -139,10 +139,18 @@ public final class MainWindow {
         Path kit = importFlow == null ? null : importFlow.model().kitProperty().get();
         importFlow = null;
         bootstrapFlow = new BootstrapFlow(context, new BootstrapService(context.clock(), new SecureRandom()),
-                new ClusterService(context.clock(), System.getenv(), context.homeFolder()), startModel::clear);
+                new ClusterService(context.clock(), System.getenv(), context.homeFolder()), startModel::clear,
+                this::checklist);
         rememberTlsFolder(bootstrapFlow.model());
         rememberCluster(bootstrapFlow.model().cluster(), kit);
         setRoot(bootstrapFlow.root());
+    }
+
+    /** The bootstrap's last part, after apply: the operational checklist, whose Home leads back to the start screen. */
+    private void checklist() {
+        bootstrapFlow = null;
+        checklistFlow = new ChecklistFlow(context, new ChecklistService(context.clock()), startModel::clear);
+        setRoot(checklistFlow.root());
     }
 
     /** Offers the TLS folder used last (its files are checked on request), and remembers the one chosen. */

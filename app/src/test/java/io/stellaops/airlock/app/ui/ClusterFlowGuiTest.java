@@ -183,6 +183,11 @@ class ClusterFlowGuiTest {
         assertThat(Files.getPosixFilePermissions(full)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(full)).contains(base64(token));
         TestWizards.screenshot(stage, "bootstrap_plan_exported");
+
+        // The bootstrap ends where the runbook does: its operational checklist.
+        robot.clickOn("#checklistButton");
+        assertThat(window.bootstrapFlow()).isEmpty();
+        assertThat(window.checklistFlow()).isPresent();
     }
 
     /**

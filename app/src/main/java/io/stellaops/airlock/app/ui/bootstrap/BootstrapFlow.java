@@ -12,22 +12,24 @@ import javafx.scene.Parent;
 
 /**
  * Wires the bootstrap flow (reached from the import flow's status step): TLS material, the
- * Authority token, the cluster connection, and the plan with dry run, apply and export. Home stays
- * disabled while work runs.
+ * Authority token, the cluster connection, and the plan with dry run, apply and export; from the
+ * plan, the operational checklist follows. Home stays disabled while work runs.
  */
 public final class BootstrapFlow {
 
     private final BootstrapModel model;
     private final Parent root;
 
-    public BootstrapFlow(WizardContext context, BootstrapService service, ClusterService cluster, Runnable home) {
+    /** @param checklist opens the checklist flow in place of this one */
+    public BootstrapFlow(WizardContext context, BootstrapService service, ClusterService cluster, Runnable home,
+            Runnable checklist) {
         ResourceBundle resources = context.resources();
         this.model = new BootstrapModel(service, cluster, context.executor(), resources);
         var steps = new FxmlLoaderFactory(resources, Map.of(
                 BootstrapTlsController.class, () -> new BootstrapTlsController(model),
                 BootstrapTokenController.class, () -> new BootstrapTokenController(model),
                 BootstrapClusterController.class, () -> new BootstrapClusterController(model),
-                BootstrapPlanController.class, () -> new BootstrapPlanController(model)));
+                BootstrapPlanController.class, () -> new BootstrapPlanController(model, checklist)));
         Map<BootstrapStep, Parent> views = new EnumMap<>(BootstrapStep.class);
         for (BootstrapStep step : BootstrapStep.values()) {
             views.put(step, steps.load(step.view()));

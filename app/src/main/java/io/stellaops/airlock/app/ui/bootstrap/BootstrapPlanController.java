@@ -31,6 +31,7 @@ public final class BootstrapPlanController {
 
     private final BootstrapModel model;
     private final ClusterModel cluster;
+    private final Runnable checklist;
 
     @FXML
     private ResourceBundle resources;
@@ -72,9 +73,12 @@ public final class BootstrapPlanController {
     private Button exportButton;
     @FXML
     private Button applyButton;
+    @FXML
+    private Button checklistButton;
 
-    public BootstrapPlanController(BootstrapModel model) {
+    public BootstrapPlanController(BootstrapModel model, Runnable checklist) {
         this.model = model;
+        this.checklist = checklist;
         this.cluster = model.cluster();
     }
 
@@ -87,7 +91,7 @@ public final class BootstrapPlanController {
         includeSecretsCheck.selectedProperty().bindBidirectional(cluster.includeSecretsProperty());
         var busy = cluster.busyProperty();
         for (Node node : new Node[] {compareButton, dryRunButton, takeOwnershipCheck, backButton, includeSecretsCheck,
-                exportButton}) {
+                exportButton, checklistButton}) {
             node.disableProperty().bind(busy);
         }
         // Apply needs a plan on screen (compared, dry-run or applied) to confirm against.
@@ -174,6 +178,12 @@ public final class BootstrapPlanController {
         if (chosen != null) {
             cluster.export(chosen.toPath());
         }
+    }
+
+    /** Leaves the bootstrap for the operational checklist (runbook section 6), which checks what was applied. */
+    @FXML
+    private void openChecklist() {
+        checklist.run();
     }
 
     @FXML
