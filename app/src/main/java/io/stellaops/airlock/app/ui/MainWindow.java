@@ -7,6 +7,7 @@ import io.stellaops.airlock.app.ui.build.BuildService;
 import io.stellaops.airlock.app.ui.common.FxmlLoaderFactory;
 import io.stellaops.airlock.app.ui.common.Theme;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.controls.IconImages;
 import io.stellaops.airlock.app.ui.kitimport.ImportFlow;
 import io.stellaops.airlock.app.ui.kitimport.KitService;
 import io.stellaops.airlock.app.ui.start.Job;
@@ -61,6 +62,8 @@ public final class MainWindow {
         this.scene = new Scene(startView);
         startModel.selectedJobProperty().addListener((observable, previous, job) -> scene.setRoot(viewFor(job)));
         stage.setTitle(context.resources().getString("app.title"));
+        // The application icon of icons/, in every size, so the desktop picks the one it needs.
+        stage.getIcons().setAll(IconImages.window());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setWidth(INITIAL_WIDTH);
