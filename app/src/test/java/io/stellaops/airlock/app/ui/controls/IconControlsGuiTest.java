@@ -25,11 +25,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class IconControlsGuiTest {
 
-    private final VerdictLine verdict = new VerdictLine();
-    private final StepList steps = new StepList();
+    private VerdictLine verdict;
+    private StepList steps;
 
     @Start
     void start(Stage stage) {
+        // Made here, on the FX thread once the toolkit runs, not as field initialisers.
+        verdict = new VerdictLine();
+        steps = new StepList();
         verdict.setTitle("Signed by");
         verdict.textProperty().set("alice");
         steps.getSteps().setAll("Source", "Options", "Build", "Done");
