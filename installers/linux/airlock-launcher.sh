@@ -9,7 +9,8 @@
 #   javafx.cachedir     $XDG_CACHE_HOME/airlock/openjfx (only used if JavaFX must unpack a native library)
 # lib/app/airlock.jsa is the class-data archive that the package's postinst writes (AppCDS, for a
 # faster start); without it the JVM starts as usual. JVM log lines go to stderr, errors only, so that
-# standard output stays the command's result.
+# standard output stays the command's result. AIRLOCK_JAVA_OPTIONS adds JVM options (for example
+# -Xmx4g, or -Dairlock.startup.marker=true to print the time to the first window).
 set -e
 self=$(readlink -f "$0")
 root=$(dirname "$(dirname "$self")")
@@ -27,4 +28,5 @@ exec "$root/lib/runtime/bin/java" \
   -Dairlock.config.dir="$config_home/airlock" \
   -Dairlock.log.dir="$state_home/airlock" \
   -Djavafx.cachedir="$cache_home/airlock/openjfx" \
+  ${AIRLOCK_JAVA_OPTIONS:-} \
   -cp "$root/lib/app/airlock.jar" io.stellaops.airlock.app.Main "$@"
