@@ -56,7 +56,8 @@ if ! $skip_maven; then
 fi
 app="$root/app/target"
 [ -f "$app/airlock.jar" ] && [ -d "$app/lib" ] || { say "no $app/airlock.jar and lib/: run without --skip-maven"; exit 1; }
-full_version=$(unzip -p "$app/airlock.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
+# The project version: the first <version> of the parent pom (unzip is not everywhere, Maven is slow to ask).
+full_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
 # jpackage wants numbers only (1.2.3): a -SNAPSHOT build is packaged as its release number.
 version=${full_version%%-*}
 
