@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures Airlock's start-up, from the jar and from the package, as docs/performance.md reports it:
-# the wall time of `airlock --version` (median of 7 runs) and the time from process start to the
-# first window (the wizard prints it with -Dairlock.startup.marker=true; median of 3, under Xvfb).
+# the wall time of `airlock --version` (median of 7 runs) with the CPU time it used (user + system,
+# median; it depends much less than the wall time on what else the machine is doing), and the time
+# from process start to the first window (the wizard prints it with -Dairlock.startup.marker=true;
+# median of 3, under Xvfb).
 #
 #   installers/startup.sh        after `mvn -DskipTests package` and `installers/build.sh --type deb`
 #
@@ -18,12 +20,14 @@ mkdir -p "$HOME"
 unset XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-wall() { # COMMAND...: seconds of one run
-  local start end
-  start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
-  echo "scale=3; ($end - $start) / 1000000000" | bc
+wall() { # COMMAND...: "WALL CPU" seconds of one run
+  /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$@" >/dev/null 2>&1
+  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$tmp/time"
 }
-version_time() { for _ in 1 2 3 4 5 6 7; do wall "$@"; done | median; }
+version_time() { # COMMAND...: "WALL s wall, CPU s CPU", medians of 7 runs
+  for _ in 1 2 3 4 5 6 7; do wall "$@"; done > "$tmp/runs"
+  echo "$(cut -d' ' -f1 "$tmp/runs" | median) s wall, $(cut -d' ' -f2 "$tmp/runs" | median) s CPU"
+}
 window_once() { # COMMAND...: ms from process start to the first window, as the wizard prints it
   local log="$tmp/window.log"
   : > "$log"
@@ -44,8 +48,8 @@ packaged="$tmp/root/opt/airlock"
   -cp "$packaged/lib/app/airlock.jar" io.stellaops.airlock.app.Main --version >/dev/null 2>&1
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-echo "--version, jar (java -jar):                     $(version_time java -jar "$jar" --version) s"
-echo "--version, package without the AppCDS archive: $(mv "$packaged/lib/app/airlock.jsa" "$tmp/jsa"; version_time "$packaged/bin/airlock" --version; mv "$tmp/jsa" "$packaged/lib/app/airlock.jsa") s"
-echo "--version, package (AppCDS, as installed):      $(version_time "$packaged/bin/airlock" --version) s"
+echo "--version, jar (java -jar):                     $(version_time java -jar "$jar" --version)"
+echo "--version, package without the AppCDS archive: $(mv "$packaged/lib/app/airlock.jsa" "$tmp/jsa"; version_time "$packaged/bin/airlock" --version; mv "$tmp/jsa" "$packaged/lib/app/airlock.jsa")"
+echo "--version, package (AppCDS, as installed):      $(version_time "$packaged/bin/airlock" --version)"
 echo "first window, jar:                             $(window_time java -Dairlock.startup.marker=true -jar "$jar") ms"
 echo "first window, package (AppCDS, as installed):   $(AIRLOCK_JAVA_OPTIONS=-Dairlock.startup.marker=true window_time "$packaged/bin/airlock") ms"
