@@ -9,7 +9,8 @@
 #   javafx.cachedir     $XDG_CACHE_HOME/airlock/openjfx (only used if JavaFX must unpack a native library)
 # lib/app/airlock.jsa is the class-data archive that the package's postinst writes (AppCDS, for a
 # faster start); without it the JVM starts as usual. JVM log lines go to stderr, errors only, so that
-# standard output stays the command's result. AIRLOCK_JAVA_OPTIONS adds JVM options (for example
+# standard output stays the command's result. The serial collector starts faster than G1 and suits
+# a desktop tool's small heap (docs/performance.md has the figures). AIRLOCK_JAVA_OPTIONS adds JVM options (for example
 # -Xmx4g, or -Dairlock.startup.marker=true to print the time to the first window).
 set -e
 self=$(readlink -f "$0")
@@ -24,7 +25,7 @@ state_home=$(xdg_dir "${XDG_STATE_HOME:-}" "$home/.local/state")
 cache_home=$(xdg_dir "${XDG_CACHE_HOME:-}" "$home/.cache")
 
 exec "$root/lib/runtime/bin/java" \
-  -Xshare:auto -XX:SharedArchiveFile="$root/lib/app/airlock.jsa" -Xlog:disable -Xlog:all=error:stderr \
+  -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$root/lib/app/airlock.jsa" -Xlog:disable -Xlog:all=error:stderr \
   -Dairlock.config.dir="$config_home/airlock" \
   -Dairlock.log.dir="$state_home/airlock" \
   -Djavafx.cachedir="$cache_home/airlock/openjfx" \
