@@ -9,9 +9,9 @@
 #   javafx.cachedir     $XDG_CACHE_HOME/airlock/openjfx (only used if JavaFX must unpack a native library)
 # lib/app/airlock.jsa is the class-data archive that the package's postinst writes (AppCDS, for a
 # faster start); without it the JVM starts as usual. JVM log lines go to stderr, errors only, so that
-# standard output stays the command's result. The serial collector starts faster than G1 and suits
-# a desktop tool's small heap (docs/performance.md has the figures). AIRLOCK_JAVA_OPTIONS adds JVM options (for example
-# -Xmx4g, or -Dairlock.startup.marker=true to print the time to the first window).
+# standard output stays the command's result. The serial collector with a small initial heap starts
+# faster than G1 and suits a desktop tool (docs/performance.md). AIRLOCK_JAVA_OPTIONS adds JVM
+# options (for example -Xmx4g, or -Dairlock.startup.marker=true to print the time to the first window).
 set -e
 self=$(readlink -f "$0")
 root=$(dirname "$(dirname "$self")")
