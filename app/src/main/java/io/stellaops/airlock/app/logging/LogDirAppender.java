@@ -3,7 +3,7 @@ package io.stellaops.airlock.app.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.AppenderBase;
-import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import java.nio.file.Path;
 
 /**
@@ -15,8 +15,9 @@ import java.nio.file.Path;
  *
  * <p>Logback 1.5.18 has no conditional configuration without Janino, hence this appender rather
  * than an {@code <if>} in {@code logback.xml}. The file is opened on the first event, not at
- * start-up: a command that logs nothing leaves no file behind. {@link AppenderBase} serialises
- * the calls, so the lazy opening needs no lock of its own.
+ * start-up: a command that logs nothing leaves no file behind, and the encoder is made then too,
+ * so that configuring Logback costs nothing more without the property. {@link AppenderBase}
+ * serialises the calls, so the lazy opening needs no lock of its own.
  */
 public final class LogDirAppender extends AppenderBase<ILoggingEvent> {
 
@@ -25,20 +26,14 @@ public final class LogDirAppender extends AppenderBase<ILoggingEvent> {
     /** The file name inside that folder. */
     public static final String FILE_NAME = "airlock.log";
 
-    private Encoder<ILoggingEvent> encoder;
+    /** One line per event, time in UTC. */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} %level [%thread] %logger{0}: %msg%n";
+
     private String folderName;
     private FileAppender<ILoggingEvent> file;
 
-    public void setEncoder(Encoder<ILoggingEvent> encoder) {
-        this.encoder = encoder;
-    }
-
     @Override
     public void start() {
-        if (encoder == null) {
-            addError("no encoder for appender " + getName());
-            return;
-        }
         String folder = System.getProperty(PROPERTY, "");
         folderName = folder.isBlank() ? null : folder;
         super.start();
@@ -50,6 +45,10 @@ public final class LogDirAppender extends AppenderBase<ILoggingEvent> {
             return;
         }
         if (file == null) {
+            var encoder = new PatternLayoutEncoder();
+            encoder.setContext(getContext());
+            encoder.setPattern(PATTERN);
+            encoder.start();
             var appender = new FileAppender<ILoggingEvent>();
             appender.setContext(getContext());
             appender.setName(getName() + "-file");
