@@ -11,17 +11,27 @@ import io.stellaops.airlock.app.ui.verify.VerifyService;
 import io.stellaops.airlock.bundle.AirlockVersion;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: one main window that starts on the job picker. It reads the
  * environment once (settings, locale, home folder, {@code SOURCE_DATE_EPOCH}), owns the worker threads,
  * and hands both to the window.
+ *
+ * <p>Once the window is on screen it logs how long that took since the process started; with the
+ * system property {@value #STARTUP_MARKER} set it also prints that line to standard error, which
+ * is how {@code docs/performance.md} measures the time to the first window.
  */
 public class AirlockApplication extends Application {
+
+    /** The system property that makes the start-up line go to standard error too. */
+    public static final String STARTUP_MARKER = "airlock.startup.marker";
 
     private final DaemonTaskExecutor executor = new DaemonTaskExecutor();
 
@@ -35,6 +45,18 @@ public class AirlockApplication extends Application {
         var window = new MainWindow(stage, context, BuildService.library(), VerifyService.library(context.clock()));
         window.show();
         SettingsNotes.follow(settings, context.resources(), stage);
+        reportStartup();
+    }
+
+    private static void reportStartup() {
+        var started = ProcessHandle.current().info().startInstant();
+        String elapsed = started.map(at -> Duration.between(at, Instant.now()).toMillis() + " ms").orElse("unknown");
+        String line = "first window shown " + elapsed + " after process start (Airlock " + AirlockVersion.current() + ")";
+        // The logger is fetched only now, so that configuring Logback does not delay the window.
+        LoggerFactory.getLogger(AirlockApplication.class).info(line);
+        if (Boolean.getBoolean(STARTUP_MARKER)) {
+            System.err.println("airlock: " + line);
+        }
     }
 
     /** Interrupts work still running, so that a build in progress removes its partial files. */

@@ -18,6 +18,7 @@ import io.stellaops.airlock.app.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.stellaops.airlock.app.ui.common.WizardContext;
+import io.stellaops.airlock.app.ui.controls.IconImages;
 import io.stellaops.airlock.app.ui.kitimport.ImportFlow;
 import io.stellaops.airlock.app.ui.kitimport.KitService;
 import io.stellaops.airlock.app.ui.start.Job;
@@ -77,6 +78,8 @@ public final class MainWindow {
         ThemeToggle.install(startView, context.resources(), context.settings());
         startModel.selectedJobProperty().addListener((observable, previous, job) -> setRoot(viewFor(job)));
         stage.setTitle(context.resources().getString("app.title"));
+        // The application icon of icons/, in every size, so the desktop picks the one it needs.
+        stage.getIcons().setAll(IconImages.window());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setWidth(INITIAL_WIDTH);

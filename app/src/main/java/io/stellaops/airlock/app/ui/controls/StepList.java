@@ -6,11 +6,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
 /**
  * The numbered steps of a flow in the left column, with the current one highlighted and the ones
- * before it marked done ({@code .step}, {@code .step-current}, {@code .step-done}).
+ * before it marked done ({@code .step}, {@code .step-current}, {@code .step-done}). Each step also
+ * carries the matching icon of {@code icons/src/ui} (step-done, step-current, step-todo), so that
+ * its state does not rest on colour alone.
  */
 public final class StepList extends VBox {
 
@@ -39,6 +42,8 @@ public final class StepList extends VBox {
             var label = new Label((i + 1) + "  " + steps.get(i));
             label.setMaxWidth(Double.MAX_VALUE);
             label.setWrapText(true);
+            label.setGraphic(new ImageView());
+            label.setGraphicTextGap(8);
             getChildren().add(label);
         }
         restyle();
@@ -49,11 +54,16 @@ public final class StepList extends VBox {
             var classes = getChildren().get(i).getStyleClass();
             classes.removeAll("step", "step-current", "step-done");
             classes.add("step");
+            String state = "step-todo";
             if (i < current.get()) {
-                classes.add("step-done");
+                state = "step-done";
             } else if (i == current.get()) {
-                classes.add("step-current");
+                state = "step-current";
             }
+            if (!state.equals("step-todo")) {
+                classes.add(state);
+            }
+            ((ImageView) ((Label) getChildren().get(i)).getGraphic()).setImage(IconImages.named(state));
         }
     }
 }
