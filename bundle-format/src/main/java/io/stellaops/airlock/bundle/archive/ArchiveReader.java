@@ -52,6 +52,7 @@ public final class ArchiveReader implements AutoCloseable {
     private final GuardedInputStream guard;
     private final TarArchiveInputStream tar;
     private final ProgressListener progress;
+    private final byte[] buffer = new byte[BUFFER];
     private Map<String, Integer> listed = Map.of();
     private int nextIndex;
     private long endOfLastEntry;
@@ -189,7 +190,6 @@ public final class ArchiveReader implements AutoCloseable {
             throw refused("archive is truncated: the tar end-of-archive marker is missing");
         }
         try {
-            byte[] buffer = new byte[BUFFER];
             for (int n; (n = guard.read(buffer)) >= 0; ) {
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] != 0) {
@@ -243,7 +243,6 @@ public final class ArchiveReader implements AutoCloseable {
     private void copyEntry(TarArchiveEntry entry, OutputStream sink, MessageDigest digest) throws BundleException {
         long size = entry.getSize();
         guard.allow(roundUpToBlock(size), "entry '" + entry.getName() + "' holds more than its " + size + " bytes");
-        byte[] buffer = new byte[BUFFER];
         long copied = 0;
         try {
             for (int n; (n = tar.read(buffer)) >= 0; ) {

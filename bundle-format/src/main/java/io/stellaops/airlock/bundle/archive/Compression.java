@@ -21,6 +21,8 @@ public enum Compression {
 
     static final int GZIP_LEVEL = 6;
     static final int ZSTD_LEVEL = 3;
+    /** Fixed rather than left to the library's default, so that it cannot change the bytes; bounds the workers' buffers. */
+    static final int ZSTD_JOB_SIZE = 4 * 1024 * 1024;
     /** Between the tar writer (which writes 10 KiB records) and the compressor: fewer native calls. */
     private static final int BUFFER = 1024 * 1024;
 
@@ -85,6 +87,7 @@ public enum Compression {
                 ZstdOutputStream zstd = new ZstdOutputStream(out, ZSTD_LEVEL);
                 zstd.setChecksum(true);
                 zstd.setWorkers(Math.max(1, threads));
+                zstd.setJobSize(ZSTD_JOB_SIZE);
                 yield zstd;
             }
         };

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,11 +40,16 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final int level;
     private final ExecutorService pool;
     private final int maxInFlight;
-    private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    /** Input blocks no task reads any more (neither as input nor as the next block's dictionary). */
+    private final ArrayDeque<byte[]> spareBlocks = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<byte[]> spareOutputs = new ConcurrentLinkedQueue<>();
+    private byte[] lastWrittenBlock;
     private final CRC32 crc = new CRC32();
     private byte[] block = new byte[BLOCK];
     private int filled;
     private byte[] dictionary;
+    private int dictionaryEnd;
     private long size;
     private boolean closed;
 
@@ -118,21 +124,31 @@ public final class ParallelGzipOutputStream extends OutputStream {
         byte[] input = block;
         int length = filled;
         byte[] preset = dictionary;
-        if (!last) {
-            dictionary = Arrays.copyOfRange(input, length - DICTIONARY, length);
-            block = new byte[BLOCK];
-            filled = 0;
-        }
+        int presetEnd = dictionaryEnd;
         while (inFlight.size() >= maxInFlight) {
             writeOldest();
         }
-        inFlight.add(pool.submit(() -> deflate(input, length, preset, level, last)));
+        inFlight.add(new Pending(input, pool.submit(() -> deflate(input, length, preset, presetEnd, level, last,
+                spareOutputs.poll()))));
+        if (!last) {
+            dictionary = input;
+            dictionaryEnd = length;
+            block = spareBlocks.isEmpty() ? new byte[BLOCK] : spareBlocks.pop();
+            filled = 0;
+        }
     }
 
     private void writeOldest() throws IOException {
-        Future<byte[]> oldest = inFlight.poll();
+        Pending oldest = inFlight.poll();
         try {
-            out.write(oldest.get());
+            Deflated deflated = oldest.result.get();
+            out.write(deflated.bytes, 0, deflated.length);
+            spareOutputs.offer(deflated.bytes);
+            // The block before this one served as this one's dictionary: now nobody reads it.
+            if (lastWrittenBlock != null) {
+                spareBlocks.push(lastWrittenBlock);
+            }
+            lastWrittenBlock = oldest.input;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
@@ -143,18 +159,25 @@ public final class ParallelGzipOutputStream extends OutputStream {
         }
     }
 
-    /** Deflates one block; pure function of its arguments, which is what makes the stream deterministic. */
-    static byte[] deflate(byte[] input, int length, byte[] preset, int level, boolean last) {
+    /**
+     * Deflates one block, priming it with the {@value #DICTIONARY} bytes of {@code preset} before
+     * {@code presetEnd}; a pure function of its arguments, which is what makes the stream deterministic.
+     * {@code output} is a spare buffer to reuse, or null.
+     */
+    static Deflated deflate(byte[] input, int length, byte[] preset, int presetEnd, int level, boolean last,
+            byte[] output) {
         Deflater deflater = new Deflater(incompressible(input, length) ? Deflater.NO_COMPRESSION : level, true);
         try {
             if (preset != null) {
-                deflater.setDictionary(preset);
+                deflater.setDictionary(preset, presetEnd - DICTIONARY, DICTIONARY);
             }
             deflater.setInput(input, 0, length);
             if (last) {
                 deflater.finish();
             }
-            byte[] output = new byte[length + length / 64 + 64];
+            if (output == null || output.length < length + length / 64 + 64) {
+                output = new byte[length + length / 64 + 64];
+            }
             int written = 0;
             while (true) {
                 if (written == output.length) {
@@ -164,7 +187,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
                         last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
                 written += n;
                 if (last ? deflater.finished() : written < output.length && deflater.needsInput()) {
-                    return Arrays.copyOf(output, written);
+                    return new Deflated(output, written);
                 }
             }
         } finally {
@@ -189,6 +212,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
             }
         }
         return bits / StrictMath.log(2) >= STORE_BITS_PER_BYTE;
+    }
+
+    record Deflated(byte[] bytes, int length) {
+    }
+
+    private record Pending(byte[] input, Future<Deflated> result) {
     }
 
     private void writeIntLe(int value) throws IOException {
