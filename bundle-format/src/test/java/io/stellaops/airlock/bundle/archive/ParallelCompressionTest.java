@@ -38,6 +38,15 @@ class ParallelCompressionTest {
     }
 
     @Test
+    void zstdJobsDoNotDependOnTheNumberOfWorkers() throws IOException {
+        // Larger than two 4 MiB jobs, so that the workers really split the frame.
+        byte[] input = mixed(9 * 1024 * 1024 + 3);
+        byte[] one = compress(Compression.ZSTD, input, 1, 1 << 20);
+        assertThat(compress(Compression.ZSTD, input, 3, 10240)).isEqualTo(one);
+        assertThat(decompress(Compression.ZSTD, one)).isEqualTo(input);
+    }
+
+    @Test
     void gnuGzipReadsOneMemberAndChecksItsCrc() throws Exception {
         byte[] input = mixed(5 * ParallelGzipOutputStream.BLOCK + 77);
         Path archive = dir.resolve("mixed.gz");
