@@ -4,8 +4,8 @@
 #
 #   AIRLOCK_JAR   the jar to measure (default app/target/airlock.jar; build it with
 #                 mvn -B -ntp -q -DskipTests package)
-#   JAVA_OPTS     JVM options for Airlock, as a launcher would pass them (default: none, i.e.
-#                 exactly `java -jar airlock.jar`, the way docs/cli.md tells users to run it)
+#   JAVA_OPTS     JVM options for Airlock (default: the launcher's options of docs/performance.md,
+#                 "Memory"; JAVA_OPTS= measures the plain `java -jar airlock.jar` of docs/cli.md)
 #   BENCH_DIR     work folder (default /tmp/airlock-bench); needs about 3.5x the largest size free
 #   KEEP=1        keep the generated sources for the next run (they are deterministic)
 #   GNU=0         measure Airlock only (memory at a large size, when time is short): no ratios
@@ -16,7 +16,8 @@ jar="${AIRLOCK_JAR:-$root/app/target/airlock.jar}"
 work="${BENCH_DIR:-/tmp/airlock-bench}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1024 4096)
-java_opts=(${JAVA_OPTS:-})
+launcher_opts="-XX:+UseSerialGC -Xms16m -Xmx192m"
+java_opts=(${JAVA_OPTS-$launcher_opts})
 airlock=(java "${java_opts[@]}" -jar "$jar")
 
 for tool in tar gzip zstd sha256sum java; do
@@ -46,7 +47,7 @@ target() { # target DESCRIPTION ACTUAL OP LIMIT
   printf '  %-58s %10s %s %-8s %s\n' "$1" "$2" "$3" "$4" "$verdict"
 }
 
-echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'"
+echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), Airlock runs as: ${airlock[*]}"
 "${airlock[@]}" --version > /dev/null   # warm the page cache for the jar
 for i in 1 2 3; do measure "version-$i" "${airlock[*]} --version"; done
 version_wall=$(for i in 1 2 3; do field "version-$i" 2; done | sort -n | sed -n 2p)
