@@ -21,6 +21,7 @@ public enum Compression {
 
     static final int GZIP_LEVEL = 6;
     static final int ZSTD_LEVEL = 3;
+    static final int MAX_THREADS = 4;
     /** Fixed rather than left to the library's default, so that it cannot change the bytes; bounds the workers' buffers. */
     static final int ZSTD_JOB_SIZE = 4 * 1024 * 1024;
     /** Between the tar writer (which writes 10 KiB records) and the compressor: fewer native calls. */
@@ -67,11 +68,17 @@ public enum Compression {
     }
 
     /**
-     * A stream that compresses into {@code out} on as many threads as there are processors;
-     * closing it finishes the compressed stream and closes {@code out}.
+     * A stream that compresses into {@code out} on one thread per processor, at most
+     * {@value #MAX_THREADS} (each thread holds buffers, native ones for zstd, so memory stays
+     * bounded on large machines); closing it finishes the compressed stream and closes {@code out}.
      */
     public OutputStream compress(OutputStream out) throws IOException {
-        return compress(out, Runtime.getRuntime().availableProcessors());
+        return compress(out, defaultThreads());
+    }
+
+    /** One thread per processor, at most {@value #MAX_THREADS}. */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**

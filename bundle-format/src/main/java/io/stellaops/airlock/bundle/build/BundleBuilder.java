@@ -3,6 +3,7 @@ package io.stellaops.airlock.bundle.build;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.ProgressListener;
+import io.stellaops.airlock.bundle.archive.Compression;
 import io.stellaops.airlock.bundle.archive.DeterministicTarWriter;
 import io.stellaops.airlock.bundle.archive.Sha256;
 import io.stellaops.airlock.bundle.io.AtomicFiles;
@@ -97,7 +98,7 @@ public final class BundleBuilder {
 
     private static BundleManifest manifest(BuildRequest request, List<SourceFile> sources, ProgressListener progress)
             throws BundleException {
-        List<ParallelHasher.Digest> digests = new ParallelHasher(Runtime.getRuntime().availableProcessors())
+        List<ParallelHasher.Digest> digests = new ParallelHasher(Compression.defaultThreads())
                 .hash(sources, progress);
         List<FileEntry> entries = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
