@@ -16,7 +16,7 @@ jar="${AIRLOCK_JAR:-$root/app/target/airlock.jar}"
 work="${BENCH_DIR:-/tmp/airlock-bench}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1024 4096)
-launcher_opts="-XX:+UseSerialGC -Xms16m -Xmx192m"
+launcher_opts="-XX:+UseSerialGC -Xms16m -Xmx512m"
 java_opts=(${JAVA_OPTS-$launcher_opts})
 airlock=(java "${java_opts[@]}" -jar "$jar")
 
