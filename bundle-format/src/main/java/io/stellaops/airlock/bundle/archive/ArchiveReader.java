@@ -39,7 +39,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * stream are required: appended or concatenated data is refused.
  */
 public final class ArchiveReader implements AutoCloseable {
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
     private static final int TAR_BLOCK = 512;
     private static final int END_MARKER_BYTES = 2 * TAR_BLOCK;
 
@@ -52,6 +52,7 @@ public final class ArchiveReader implements AutoCloseable {
     private final GuardedInputStream guard;
     private final TarArchiveInputStream tar;
     private final ProgressListener progress;
+    private final byte[] buffer = new byte[BUFFER];
     private Map<String, Integer> listed = Map.of();
     private int nextIndex;
     private long endOfLastEntry;
@@ -61,19 +62,24 @@ public final class ArchiveReader implements AutoCloseable {
         this.limits = limits;
         this.progress = progress;
         this.archiveSize = Files.size(archive);
-        this.raw = new MeteredInputStream(Files.newInputStream(archive));
-        this.buffered = new BufferedInputStream(raw, BUFFER);
-        buffered.mark(Compression.magicLength());
-        byte[] head = buffered.readNBytes(Compression.magicLength());
-        buffered.reset();
-        this.compression = Compression.detect(head).orElseThrow(() -> new BundleException(Failure.REFUSED,
-                archive.getFileName() + " is not a bundle archive: it starts with neither gzip nor zstd magic bytes"));
-        InputStream decompressed = switch (compression) {
-            case GZIP -> new GzipCompressorInputStream(buffered, false);
-            case ZSTD -> new ZstdInputStream(buffered);
-        };
-        this.guard = new GuardedInputStream(decompressed);
-        this.tar = new TarArchiveInputStream(guard, TAR_BLOCK, UTF_8.name());
+        this.raw = new MeteredInputStream(Files.newInputStream(archive), String.valueOf(archive.getFileName()));
+        try {
+            this.buffered = new BufferedInputStream(raw, BUFFER);
+            buffered.mark(Compression.magicLength());
+            byte[] head = buffered.readNBytes(Compression.magicLength());
+            buffered.reset();
+            this.compression = Compression.detect(head).orElseThrow(() -> new BundleException(Failure.REFUSED,
+                    archive.getFileName() + " is not a bundle archive: it starts with neither gzip nor zstd magic bytes"));
+            InputStream decompressed = switch (compression) {
+                case GZIP -> new GzipCompressorInputStream(buffered, false);
+                case ZSTD -> new ZstdInputStream(buffered);
+            };
+            this.guard = new GuardedInputStream(decompressed);
+            this.tar = new TarArchiveInputStream(guard, TAR_BLOCK, UTF_8.name());
+        } catch (BundleException | IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     /** Opens an archive; a missing or unreadable file is {@link Failure#UNREADABLE}. */
@@ -184,7 +190,6 @@ public final class ArchiveReader implements AutoCloseable {
             throw refused("archive is truncated: the tar end-of-archive marker is missing");
         }
         try {
-            byte[] buffer = new byte[BUFFER];
             for (int n; (n = guard.read(buffer)) >= 0; ) {
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] != 0) {
@@ -207,6 +212,7 @@ public final class ArchiveReader implements AutoCloseable {
     @Override
     public void close() throws BundleException {
         try {
+            raw.close();
             tar.close();
         } catch (IOException e) {
             throw new BundleException(Failure.UNREADABLE, "closing " + archive + " failed: " + e.getMessage(), e);
@@ -237,7 +243,6 @@ public final class ArchiveReader implements AutoCloseable {
     private void copyEntry(TarArchiveEntry entry, OutputStream sink, MessageDigest digest) throws BundleException {
         long size = entry.getSize();
         guard.allow(roundUpToBlock(size), "entry '" + entry.getName() + "' holds more than its " + size + " bytes");
-        byte[] buffer = new byte[BUFFER];
         long copied = 0;
         try {
             for (int n; (n = tar.read(buffer)) >= 0; ) {

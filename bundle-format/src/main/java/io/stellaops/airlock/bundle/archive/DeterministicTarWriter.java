@@ -22,10 +22,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class DeterministicTarWriter implements Closeable {
     private static final int USTAR_NAME_LENGTH = TarConstants.NAMELEN;
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     private final TarArchiveOutputStream tar;
     private final FileTime mtime;
+    private final byte[] buffer = new byte[BUFFER];
 
     /** @param out receives the tar stream; closed by {@link #close()} */
     public DeterministicTarWriter(OutputStream out, Instant mtime) {
@@ -49,7 +50,6 @@ public final class DeterministicTarWriter implements Closeable {
         TarArchiveEntry entry = entry(path, TarConstants.LF_NORMAL, size);
         entry.setMode(0100000 | mode);
         tar.putArchiveEntry(entry);
-        byte[] buffer = new byte[BUFFER];
         long remaining = size;
         while (remaining > 0) {
             int n = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));

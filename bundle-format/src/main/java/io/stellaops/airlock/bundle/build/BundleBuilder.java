@@ -3,6 +3,7 @@ package io.stellaops.airlock.bundle.build;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.ProgressListener;
+import io.stellaops.airlock.bundle.archive.Compression;
 import io.stellaops.airlock.bundle.archive.DeterministicTarWriter;
 import io.stellaops.airlock.bundle.archive.Sha256;
 import io.stellaops.airlock.bundle.io.AtomicFiles;
@@ -36,7 +37,7 @@ import java.util.List;
  * sidecar; on any failure nothing is left behind. Memory does not grow with file or bundle size.
  */
 public final class BundleBuilder {
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     public BuildResult build(BuildRequest request, ProgressListener progress) throws BundleException {
         Path output = request.output().toAbsolutePath().normalize();
@@ -97,24 +98,12 @@ public final class BundleBuilder {
 
     private static BundleManifest manifest(BuildRequest request, List<SourceFile> sources, ProgressListener progress)
             throws BundleException {
-        long total = sources.stream().mapToLong(SourceFile::size).sum();
-        long[] done = {0};
+        List<ParallelHasher.Digest> digests = new ParallelHasher(Compression.defaultThreads())
+                .hash(sources, progress);
         List<FileEntry> entries = new ArrayList<>(sources.size());
-        for (SourceFile source : sources) {
-            MessageDigest digest = Sha256.newDigest();
-            long size;
-            try (InputStream in = Files.newInputStream(source.location())) {
-                size = copy(in, new DigestOutputStream(OutputStream.nullOutputStream(), digest), n -> {
-                    done[0] += n;
-                    progress.onProgress("hash", done[0], total);
-                });
-            } catch (InterruptedIOException | ClosedByInterruptException e) {
-                throw new BundleException(Failure.CANCELLED, "build cancelled", e);
-            } catch (IOException e) {
-                throw new BundleException(Failure.UNREADABLE, "source file '" + source.path() + "' cannot be read: "
-                        + AtomicFiles.describe(e), e);
-            }
-            entries.add(new FileEntry(source.path(), size, HexFormat.of().formatHex(digest.digest()),
+        for (int i = 0; i < sources.size(); i++) {
+            SourceFile source = sources.get(i);
+            entries.add(new FileEntry(source.path(), digests.get(i).size(), digests.get(i).sha256(),
                     source.executable() ? FileEntry.MODE_EXECUTABLE : FileEntry.MODE_REGULAR,
                     FileClassifier.mediaType(source.path()), FileClassifier.role(source.path())));
         }
@@ -158,20 +147,6 @@ public final class BundleBuilder {
             }
         }
         return HexFormat.of().formatHex(archiveDigest.digest());
-    }
-
-    private static long copy(InputStream in, OutputStream out, java.util.function.LongConsumer onChunk) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("build cancelled");
-            }
-            out.write(buffer, 0, n);
-            total += n;
-            onChunk.accept(n);
-        }
-        return total;
     }
 
     /** Hashes content as it is archived, reports progress per buffer and notices cancellation. */

@@ -3,6 +3,11 @@ package io.stellaops.airlock.bundle.kit;
 import io.stellaops.airlock.bundle.io.AtomicFiles;
 import io.stellaops.airlock.bundle.io.TemporaryFolder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,16 +21,24 @@ import java.util.List;
 
 /** File-tree operations of the kit: flush, make read-only, delete (read-only trees too), copy atomically. */
 final class KitFiles {
+    private static final int FSYNC_THREADS = 8;
+
     private KitFiles() {
     }
 
-    /** Flushes every file and folder of a tree, files first, so that a rename publishes durable content. */
+    /**
+     * Flushes every file and folder of a tree, files first, so that a rename publishes durable
+     * content. The files are flushed by {@value #FSYNC_THREADS} threads at once: the file system
+     * then commits many of them in one journal transaction instead of one each, which is most of
+     * the difference to a single {@code sync} after extraction.
+     */
     static void fsyncTree(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                AtomicFiles.fsync(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(file);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -35,7 +48,38 @@ final class KitFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
+        fsyncAll(files);
         folders.forEach(AtomicFiles::fsyncDirectory);
+    }
+
+    private static void fsyncAll(List<Path> files) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(FSYNC_THREADS, task -> {
+            Thread thread = new Thread(task, "airlock-fsync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>(files.size());
+            for (Path file : files) {
+                pending.add(pool.submit(() -> {
+                    AtomicFiles.fsync(file);
+                    return null;
+                }));
+            }
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("flushing the extracted files was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("fsync failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Removes write permission from a tree: imported payloads are read-only. */

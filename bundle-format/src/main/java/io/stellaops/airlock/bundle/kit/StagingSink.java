@@ -3,7 +3,6 @@ package io.stellaops.airlock.bundle.kit;
 import io.stellaops.airlock.bundle.manifest.BundlePath;
 import io.stellaops.airlock.bundle.manifest.FileEntry;
 import io.stellaops.airlock.bundle.verify.PayloadSink;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -48,6 +47,8 @@ final class StagingSink implements PayloadSink {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
                     entry.mode() == FileEntry.MODE_EXECUTABLE ? "rwxr-xr-x" : "rw-r--r--"));
         }
-        return new BufferedOutputStream(out, 64 * 1024);
+        // No buffer: the archive reader already writes in chunks of up to 256 KiB, and a buffer per file
+        // would be garbage in proportion to the number of files.
+        return out;
     }
 }
