@@ -25,7 +25,7 @@ state_home=$(xdg_dir "${XDG_STATE_HOME:-}" "$home/.local/state")
 cache_home=$(xdg_dir "${XDG_CACHE_HOME:-}" "$home/.cache")
 
 exec "$root/lib/runtime/bin/java" \
-  -XX:+UseSerialGC -Xms16m -Xshare:auto -XX:SharedArchiveFile="$root/lib/app/airlock.jsa" -Xlog:disable -Xlog:all=error:stderr \
+  -XX:+UseSerialGC -Xms16m -Xmx512m -Xshare:auto -XX:SharedArchiveFile="$root/lib/app/airlock.jsa" -Xlog:disable -Xlog:all=error:stderr \
   -Dairlock.config.dir="$config_home/airlock" \
   -Dairlock.log.dir="$state_home/airlock" \
   -Djavafx.cachedir="$cache_home/airlock/openjfx" \
