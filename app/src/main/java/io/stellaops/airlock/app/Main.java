@@ -1,6 +1,7 @@
 package io.stellaops.airlock.app;
 
 import io.stellaops.airlock.app.cli.AirlockCli;
+import io.stellaops.airlock.app.cli.VersionText;
 import io.stellaops.airlock.app.ui.GuiLauncher;
 
 /**
@@ -19,6 +20,11 @@ public final class Main {
             }
             GuiLauncher.launch(args);
             return;
+        }
+        if (VersionText.isVersionRequest(args)) {
+            // Same lines as picocli's --version, without building the whole command tree first.
+            VersionText.lines().forEach(System.out::println);
+            System.exit(0);
         }
         System.exit(AirlockCli.run(args));
     }

@@ -1,7 +1,6 @@
 package io.stellaops.airlock.app.cli;
 
 import io.stellaops.airlock.app.cluster.ClusterException;
-import io.stellaops.airlock.bundle.AirlockVersion;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.io.PendingFiles;
 import java.io.PrintWriter;
@@ -75,8 +74,7 @@ public final class AirlockCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"airlock " + AirlockVersion.current(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return VersionText.lines().toArray(String[]::new);
         }
     }
 }

@@ -109,6 +109,23 @@ class BundleCommandsTest {
         assertThat(report.at("/bundle/name").asText()).isEqualTo("telemetry-offline-bundle");
     }
 
+    /**
+     * A real JVM runs {@code Main --version} (and {@code -V}), which answers before building the
+     * picocli tree: the same lines as picocli's own --version, exit 0.
+     */
+    @Test
+    void theQuickVersionAnswerOfMainIsPicocliAnswer() throws Exception {
+        String picocli = CliRunner.run("--version").out();
+        for (String flag : List.of("--version", "-V")) {
+            Process main = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.stellaops.airlock.app.Main", flag)
+                    .redirectErrorStream(true).start();
+            String out = new String(main.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(main.waitFor()).as(flag).isZero();
+            assertThat(out.replace(System.lineSeparator(), "\n")).as(flag).isEqualTo(picocli.replace(System.lineSeparator(), "\n"));
+        }
+    }
+
     @Test
     void versionAndHelpWork() {
         CliRunner.Result version = CliRunner.run("--version");
