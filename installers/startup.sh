@@ -45,7 +45,7 @@ dpkg-deb -x "$deb" "$tmp/root"
 packaged="$tmp/root/opt/airlock"
 # The postinst's AppCDS step, with this root's path.
 "$packaged/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$packaged/lib/app/airlock.jsa" -Xlog:disable \
-  -cp "$packaged/lib/app/airlock.jar" io.stellaops.airlock.app.Main --version >/dev/null 2>&1
+  -cp "$packaged/lib/app/airlock.jar" io.stellaops.airlock.app.Main --help >/dev/null 2>&1
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "--version, jar (java -jar):                     $(version_time java -jar "$jar" --version)"

@@ -9,10 +9,9 @@ import io.stellaops.airlock.app.ui.common.UiStrings;
 import io.stellaops.airlock.app.ui.common.WizardContext;
 import io.stellaops.airlock.app.ui.verify.VerifyService;
 import io.stellaops.airlock.bundle.AirlockVersion;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
@@ -49,9 +48,11 @@ public class AirlockApplication extends Application {
     }
 
     private static void reportStartup() {
-        var started = ProcessHandle.current().info().startInstant();
-        String elapsed = started.map(at -> Duration.between(at, Instant.now()).toMillis() + " ms").orElse("unknown");
-        String line = "first window shown " + elapsed + " after process start (Airlock " + AirlockVersion.current() + ")";
+        // The JVM's start time has millisecond precision; the process start time of ProcessHandle is
+        // derived from the boot time in whole seconds on Linux and was seen up to a second early.
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        String line = "first window shown " + (System.currentTimeMillis() - started) + " ms after the JVM started (Airlock "
+                + AirlockVersion.current() + ")";
         // The logger is fetched only now, so that configuring Logback does not delay the window.
         LoggerFactory.getLogger(AirlockApplication.class).info(line);
         if (Boolean.getBoolean(STARTUP_MARKER)) {
