@@ -73,7 +73,7 @@ public final class ArchiveReader implements AutoCloseable {
             case ZSTD -> new ZstdInputStream(buffered);
         };
         this.guard = new GuardedInputStream(decompressed);
-        this.tar = new TarArchiveInputStream(guard, TAR_BLOCK, UTF_8.name());
+        this.tar = new ChecksummedTarInputStream(guard, TAR_BLOCK, UTF_8.name());
     }
 
     /** Opens an archive; a missing or unreadable file is {@link Failure#UNREADABLE}. */
