@@ -90,7 +90,7 @@ public final class ArchiveReader implements AutoCloseable {
         } catch (AccessDeniedException e) {
             throw new BundleException(Failure.UNREADABLE, archive + " cannot be read: permission denied", e);
         } catch (IOException e) {
-            throw new BundleException(Failure.REFUSED, archive.getFileName() + " is corrupt or truncated: " + e.getMessage(), e);
+            throw new BundleException(Failure.REFUSED, archive.getFileName() + " is corrupt or truncated: " + reason(e), e);
         }
     }
 
