@@ -48,6 +48,6 @@ final class StagingSink implements PayloadSink {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
                     entry.mode() == FileEntry.MODE_EXECUTABLE ? "rwxr-xr-x" : "rw-r--r--"));
         }
-        return new BufferedOutputStream(out, 64 * 1024);
+        return CrashPoint.countingExtraction(new BufferedOutputStream(out, 64 * 1024));
     }
 }
