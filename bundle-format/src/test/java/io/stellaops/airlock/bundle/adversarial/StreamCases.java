@@ -60,7 +60,7 @@ final class StreamCases {
         cases.add(refused("long-name-over-limit", "oversized headers", "a PAX path of 4000 bytes",
                 "is longer than 1024 bytes", (folder, keys) -> signed(folder, keys, "long-name-over-limit",
                         tar().pax("path=" + "d/".repeat(2000) + "a.yaml").file("a.yaml", A).end().bytes(), Compression.GZIP)));
-        cases.add(refused("header-checksum-wrong", "oversized headers", "a.yaml's header with a wrong checksum",
+        cases.add(refused("header-checksum-wrong", "headers", "a.yaml's header with a wrong checksum",
                 "checksum", (folder, keys) -> {
                     byte[] header = RawTar.header("a.yaml", (byte) '0', A.length());
                     header[148] = '7';

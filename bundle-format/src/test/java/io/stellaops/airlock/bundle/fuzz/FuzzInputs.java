@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * a {@link BundleException} with a message a person can act on. Anything else that escapes a
  * target (a runtime exception, an error, a hang) is a finding.
  */
-final class FuzzInputs {
+public final class FuzzInputs {
     private static Path scratch;
 
     private FuzzInputs() {
@@ -23,13 +23,19 @@ final class FuzzInputs {
     static synchronized Path scratch(String name) {
         try {
             if (scratch == null) {
-                scratch = Files.createTempDirectory("airlock-fuzz-");
-                scratch.toFile().deleteOnExit();
+                scratch = temporaryFolder("airlock-fuzz-");
             }
             return scratch.resolve(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A folder removed with everything in it when the JVM exits. */
+    public static Path temporaryFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        return folder;
     }
 
     /** A refusal must name its cause; an empty message or "null" would leave the operator guessing. */
@@ -38,7 +44,7 @@ final class FuzzInputs {
         assertThat(e.failure()).isNotNull();
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

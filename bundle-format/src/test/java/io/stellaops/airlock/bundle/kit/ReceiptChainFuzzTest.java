@@ -40,7 +40,7 @@ class ReceiptChainFuzzTest {
 
     private static synchronized Path kit() throws IOException {
         if (kit == null) {
-            kit = Files.createTempDirectory("airlock-fuzz-kit-");
+            kit = io.stellaops.airlock.bundle.fuzz.FuzzInputs.temporaryFolder("airlock-fuzz-kit-");
         }
         return kit;
     }
