@@ -60,6 +60,29 @@ final class StreamCases {
         cases.add(refused("long-name-over-limit", "oversized headers", "a PAX path of 4000 bytes",
                 "is longer than 1024 bytes", (folder, keys) -> signed(folder, keys, "long-name-over-limit",
                         tar().pax("path=" + "d/".repeat(2000) + "a.yaml").file("a.yaml", A).end().bytes(), Compression.GZIP)));
+        cases.add(refused("pax-global-header-path", "pax/gnu", "a PAX global header (type g) with path=../../pwned.yaml",
+                "entry '../../pwned.yaml' is not listed in the manifest (unsafe path: it has a '..' segment)", (folder, keys) -> signed(folder, keys, "pax-global-header-path",
+                        concat(tar().bytes(), globalPax("path=../../pwned.yaml")), Compression.GZIP)));
+        cases.add(refused("ustar-prefix-traversal", "pax/gnu", "ustar prefix field '../..' before the name a.yaml",
+                "has a '..' segment", (folder, keys) -> {
+                    byte[] header = RawTar.header("a.yaml", (byte) '0', A.length());
+                    System.arraycopy("../..".getBytes(), 0, header, 345, 5);
+                    return signed(folder, keys, "ustar-prefix-traversal",
+                            tar().entry(RawTar.checksum(header), A.getBytes()).file("b/c.yaml", C).end().bytes(),
+                            Compression.GZIP);
+                }));
+        cases.add(refused("gnu-sparse-entry", "pax/gnu", "a.yaml as a GNU sparse file (type S)", "is a sparse file",
+                (folder, keys) -> signed(folder, keys, "gnu-sparse-entry",
+                        tar().entry(RawTar.header("a.yaml", (byte) 'S', A.length()), A.getBytes()).end().bytes(),
+                        Compression.GZIP)));
+        cases.add(refused("setuid-mode-in-header", "headers", "a.yaml with mode 04755 in its header (listed 0644)",
+                "has mode 4755 but the manifest lists 0644", (folder, keys) -> {
+                    byte[] header = RawTar.header("a.yaml", (byte) '0', A.length());
+                    System.arraycopy("0004755\0".getBytes(), 0, header, 100, 8);
+                    return signed(folder, keys, "setuid-mode-in-header",
+                            tar().entry(RawTar.checksum(header), A.getBytes()).file("b/c.yaml", C).end().bytes(),
+                            Compression.GZIP);
+                }));
         cases.add(refused("header-checksum-wrong", "headers", "a.yaml's header with a wrong checksum",
                 "checksum", (folder, keys) -> {
                     byte[] header = RawTar.header("a.yaml", (byte) '0', A.length());
@@ -203,6 +226,15 @@ final class StreamCases {
     private static HostileCase cut(String id, String attack, byte[] whole, int length, String message) {
         return refused(id, "truncation", attack, message,
                 (folder, keys) -> signed(folder, keys, id, Arrays.copyOf(whole, length), Compression.GZIP));
+    }
+
+    /** A PAX global header: its records apply to every entry after it. */
+    private static byte[] globalPax(String record) {
+        byte[] pax = new RawTar().pax(record).bytes();
+        pax[156] = 'g';
+        return concat(RawTar.checksum(java.util.Arrays.copyOf(pax, RawTar.BLOCK)),
+                concat(java.util.Arrays.copyOfRange(pax, RawTar.BLOCK, pax.length),
+                        new RawTar().file("a.yaml", A).file("b/c.yaml", C).end().bytes()));
     }
 
     private static byte[] tarBytes() {
