@@ -71,6 +71,9 @@ final class EnvelopeCases {
         cases.add(malformed("envelope-missing-signatures", "no 'signatures' field", "signatures", e -> e.remove("signatures")));
         cases.add(malformed("signature-extra-field", "a signature with an extra 'trusted: true' field", "trusted",
                 e -> signature(e).put("trusted", true)));
+        cases.add(malformed("keyid-terminal-escape", "a keyid holding an ANSI escape sequence that clears the terminal",
+                "signatures[0].keyid contains the control character U+001B at index 0",
+                e -> signature(e).put("keyid", "\u001b[2J\u001b[Hverified: OK")));
         cases.add(malformed("envelope-wrong-types", "signatures as a string", "signatures", e -> e.put("signatures", "all")));
         cases.add(signature("envelope-payload-type", "payloadType text/plain", "payloadType 'text/plain' is not",
                 (archive, keys) -> edit(archive, e -> e.put("payloadType", "text/plain"))));
