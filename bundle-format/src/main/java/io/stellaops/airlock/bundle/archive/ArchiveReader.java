@@ -75,7 +75,7 @@ public final class ArchiveReader implements AutoCloseable {
                 case ZSTD -> new ZstdInputStream(buffered);
             };
             this.guard = new GuardedInputStream(decompressed);
-            this.tar = new TarArchiveInputStream(guard, TAR_BLOCK, UTF_8.name());
+            this.tar = new ChecksummedTarInputStream(guard, TAR_BLOCK, UTF_8.name());
         } catch (BundleException | IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -96,7 +96,7 @@ public final class ArchiveReader implements AutoCloseable {
         } catch (AccessDeniedException e) {
             throw new BundleException(Failure.UNREADABLE, archive + " cannot be read: permission denied", e);
         } catch (IOException e) {
-            throw new BundleException(Failure.REFUSED, archive.getFileName() + " is corrupt or truncated: " + e.getMessage(), e);
+            throw new BundleException(Failure.REFUSED, archive.getFileName() + " is corrupt or truncated: " + reason(e), e);
         }
     }
 

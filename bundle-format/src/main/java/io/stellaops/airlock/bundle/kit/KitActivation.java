@@ -20,6 +20,7 @@ final class KitActivation {
 
     static void activate(KitLayout layout, KitEntry entry) throws IOException {
         KitFiles.swapSymlink(layout.current(), Path.of("bundles", entry.directory()));
+        CrashPoint.reach("current-swapped");
         Path archive = layout.archives().resolve(entry.directory()).resolve(entry.archiveFile());
         Compression compression = compressionOf(entry);
         Path active = layout.activeArchive(compression);

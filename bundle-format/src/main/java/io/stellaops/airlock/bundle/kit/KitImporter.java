@@ -74,9 +74,10 @@ public final class KitImporter {
                 KitEntry entry = entryFor(verified.report, state, request, uniqueDirectory(state, verified.report));
                 publish(staging, request.archive(), entry);
                 store.write(state.afterImport(entry));
+                CrashPoint.reach("state-written");
                 // The state is the commit point: from here recovery completes the activation, so the receipt follows it.
                 receipt("activated", Optional.of(entry), request, Optional.empty());
-                CrashPoint.reach("state-written");
+                CrashPoint.reach("receipt-written");
                 KitActivation.activate(layout, entry);
                 CrashPoint.reach("activated");
                 return new ImportResult(ImportResult.Outcome.ACTIVATED, entry, verified.report, repairs);
@@ -85,6 +86,7 @@ public final class KitImporter {
                         + AtomicFiles.describe(e) + "; the kit is unchanged", e);
             } finally {
                 deleteQuietly(staging);
+                CrashPoint.reach("cleaned-up");
             }
         } catch (IOException e) {
             throw new BundleException(Failure.UNREADABLE, "cannot create a staging folder in " + layout.telemetry() + ": "
@@ -139,6 +141,7 @@ public final class KitImporter {
         for (Path file : Quarantine.bundleFiles(archive)) {
             Files.copy(file, archiveFolder.resolve(file.getFileName().toString()));
         }
+        CrashPoint.reach("archive-staged");
         KitFiles.fsyncTree(staging);
         KitFiles.makeReadOnly(staging.resolve("payload"));
         CrashPoint.reach("extracted");

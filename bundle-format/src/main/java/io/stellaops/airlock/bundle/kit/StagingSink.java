@@ -49,6 +49,6 @@ final class StagingSink implements PayloadSink {
         }
         // No buffer: the archive reader already writes in chunks of up to 256 KiB, and a buffer per file
         // would be garbage in proportion to the number of files.
-        return out;
+        return CrashPoint.countingExtraction(out);
     }
 }

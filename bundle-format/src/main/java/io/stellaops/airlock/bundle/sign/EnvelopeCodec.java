@@ -88,7 +88,7 @@ public final class EnvelopeCodec {
         for (int i = 0; i < array.size(); i++) {
             signatures.add(signature(array.get(i), "signatures[" + i + "]", json));
         }
-        return new DsseEnvelope(json.text(root, "", "payloadType"), payload, signatures);
+        return new DsseEnvelope(plainText(root, "", "payloadType", json), payload, signatures);
     }
 
     private static DsseSignature signature(JsonNode node, String path, JsonFields json) throws BundleException {
@@ -98,7 +98,7 @@ public final class EnvelopeCodec {
         if (sig.length == 0 || sig.length > MAX_SIG_BYTES) {
             throw json.refused(path + ".sig must hold 1 to " + MAX_SIG_BYTES + " bytes, not " + sig.length);
         }
-        String keyId = node.has("keyid") ? json.text(node, path, "keyid") : "";
+        String keyId = node.has("keyid") ? plainText(node, path, "keyid", json) : "";
         List<X509Certificate> chain = new ArrayList<>();
         if (node.has("certChain")) {
             JsonNode certificates = json.array(node, path, "certChain");
@@ -118,6 +118,22 @@ public final class EnvelopeCodec {
             }
         }
         return new DsseSignature(keyId, sig, chain);
+    }
+
+    /**
+     * A string field without control characters: they would reach the operator's terminal and the
+     * reports (escape sequences), and the envelope could not be written back when countersigning.
+     */
+    private static String plainText(JsonNode node, String path, String name, JsonFields json) throws BundleException {
+        String text = json.text(node, path, name);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw json.refused((path.isEmpty() ? "" : path + ".") + name + " contains the control character "
+                        + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at index " + i);
+            }
+        }
+        return text;
     }
 
     static byte[] base64(String text, String field, JsonFields json) throws BundleException {
