@@ -58,7 +58,7 @@ mkdir -p "$work/trust" && cp "$work/bench-key.pub.pem" "$work/trust/"
 
 for size in "${sizes[@]}"; do
   src="$work/source-$size"
-  if [ ! -f "$src.done" ]; then
+  if [ ! -f "$src.done" ] || [ ! -d "$src" ] || [ ! -f "$src.SUMS" ]; then
     rm -rf "$src"
     echo "bench: generating $size MiB of source in $src"
     java "$here/GenerateSource.java" "$src" "$size"

@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -47,6 +48,8 @@ public final class MainWindow {
     static final double MIN_WIDTH = 960;
     private static final String TLS_FOLDER = "tls";
     private static final String BUNDLE_FOLDER = "bundle";
+    private static final String SOURCE_FOLDER = "source";
+    private static final String KEY_FOLDER = "key";
     static final double MIN_HEIGHT = 640;
     private static final double INITIAL_WIDTH = 1024;
     private static final double INITIAL_HEIGHT = 700;
@@ -117,6 +120,9 @@ public final class MainWindow {
         return switch (job) {
             case BUILD -> {
                 buildFlow = new BuildFlow(context, builds, startModel::clear);
+                rememberFolder(SOURCE_FOLDER, buildFlow.model().browseFolderProperty(), buildFlow.model().sourceFolderProperty());
+                rememberFolder(KEY_FOLDER, buildFlow.sign().keyFolderProperty(),
+                        buildFlow.sign().keyFileProperty().map(file -> file.toAbsolutePath().getParent()));
                 yield buildFlow.root();
             }
             case VERIFY -> {
@@ -178,6 +184,17 @@ public final class MainWindow {
         });
         rememberTrust(flow.model().trust());
         rememberBundleFolder(flow.model().bundleFolderProperty());
+    }
+
+    /** Offers the folder last used for PURPOSE to a chooser, and remembers each one chosen. */
+    private void rememberFolder(String purpose, ObjectProperty<Path> offered, ObservableValue<Path> chosen) {
+        UserSettings settings = context.settings();
+        settings.get().folder(purpose).filter(Files::isDirectory).ifPresent(offered::set);
+        chosen.addListener((observable, previous, folder) -> {
+            if (folder != null) {
+                settings.update(s -> s.withFolder(purpose, folder));
+            }
+        });
     }
 
     private void rememberBundleFolder(ObjectProperty<Path> folder) {

@@ -80,6 +80,30 @@ class ThemeSettingsGuiTest {
     }
 
     @Test
+    void theBuildFlowsChoosersOpenInTheSourceAndKeyFoldersUsedLast(FxRobot robot) throws Exception {
+        var store = new SettingsStore(dir.resolve("config"));
+        MainWindow window = open(UserSettings.load(store));
+        robot.clickOn("#buildJobButton");
+        Path source = Files.createDirectories(dir.resolve("telemetry-source"));
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        TestWizards.onFx(() -> {
+            window.buildFlow().orElseThrow().model().chooseSourceFolder(source);
+            window.buildFlow().orElseThrow().sign().keyFileProperty().set(keys.resolve("alice.key.pem"));
+        });
+        assertThat(store.load().settings().folder("source")).hasValue(source);
+        assertThat(store.load().settings().folder("key")).hasValue(keys);
+        robot.clickOn("#homeButton");
+
+        MainWindow later = open(UserSettings.load(store));
+        robot.clickOn("#buildJobButton");
+        // The sample stays the default source; only the choosers start where the user was last.
+        assertThat(later.buildFlow().orElseThrow().model().useSampleProperty().get()).isTrue();
+        assertThat(later.buildFlow().orElseThrow().model().browseFolderProperty().get()).isEqualTo(source);
+        assertThat(later.buildFlow().orElseThrow().sign().keyFolderProperty().get()).isEqualTo(keys);
+        assertThat(later.buildFlow().orElseThrow().sign().keyFileProperty().get()).isNull();
+    }
+
+    @Test
     void aCorruptSettingsFileGivesTheDefaultsAndACopyableNote(FxRobot robot) throws Exception {
         var store = new SettingsStore(Files.createDirectories(dir.resolve("config")));
         Files.writeString(store.file(), "{\"theme\": \"dark\", ");

@@ -33,6 +33,8 @@ public final class BuildModel {
     private final ObjectProperty<BuildStep> step = new SimpleObjectProperty<>(this, "step", BuildStep.SOURCE);
     private final BooleanProperty useSample = new SimpleBooleanProperty(this, "useSample", true);
     private final ObjectProperty<Path> sourceFolder = new SimpleObjectProperty<>(this, "sourceFolder");
+    /** Where the source folder chooser opens while no folder is chosen: the last one used, from the settings. */
+    private final ObjectProperty<Path> browseFolder = new SimpleObjectProperty<>(this, "browseFolder");
     private final StringProperty name = new SimpleStringProperty(this, "name", BuildDefaults.NAME);
     private final StringProperty version;
     private final StringProperty generation;
@@ -158,6 +160,10 @@ public final class BuildModel {
 
     public ReadOnlyObjectProperty<Path> sourceFolderProperty() {
         return sourceFolder;
+    }
+
+    public ObjectProperty<Path> browseFolderProperty() {
+        return browseFolder;
     }
 
     public StringProperty nameProperty() {

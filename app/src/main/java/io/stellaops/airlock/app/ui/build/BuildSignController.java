@@ -124,7 +124,12 @@ public final class BuildSignController {
 
     @FXML
     private void chooseKey() {
-        open("build.sign.chooseKey.title", "build.sign.filter.keys", sign.keyFileProperty().get(), "*.pem", "*.p12", "*.pfx")
+        Path current = sign.keyFileProperty().get();
+        if (current == null && sign.keyFolderProperty().get() != null) {
+            // No key chosen yet: open where the last one was (the chooser opens in a file's folder).
+            current = sign.keyFolderProperty().get().resolve("key.pem");
+        }
+        open("build.sign.chooseKey.title", "build.sign.filter.keys", current, "*.pem", "*.p12", "*.pfx")
                 .ifPresent(sign.keyFileProperty()::set);
     }
 

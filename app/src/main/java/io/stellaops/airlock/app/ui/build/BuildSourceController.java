@@ -1,6 +1,8 @@
 package io.stellaops.airlock.app.ui.build;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -44,8 +46,10 @@ public final class BuildSourceController {
     private void chooseFolder() {
         var chooser = new DirectoryChooser();
         chooser.setTitle(resources.getString("build.source.chooseFolder.title"));
-        if (model.sourceFolderProperty().get() != null) {
-            chooser.setInitialDirectory(model.sourceFolderProperty().get().toFile());
+        Path start = model.sourceFolderProperty().get() != null ? model.sourceFolderProperty().get()
+                : model.browseFolderProperty().get();
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
         }
         File folder = chooser.showDialog(folderLabel.getScene().getWindow());
         if (folder != null) {

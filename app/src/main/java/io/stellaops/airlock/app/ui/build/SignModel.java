@@ -35,6 +35,8 @@ public final class SignModel {
     private final VerifyOptions options;
     private final SecureRandom random;
     private final ObjectProperty<Path> keyFile = new SimpleObjectProperty<>(this, "keyFile");
+    /** Where the key chooser opens while no key is chosen: the folder of the last key used, from the settings. */
+    private final ObjectProperty<Path> keyFolder = new SimpleObjectProperty<>(this, "keyFolder");
     private final ObjectProperty<Path> certificateChain = new SimpleObjectProperty<>(this, "certificateChain");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<SignResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -118,6 +120,10 @@ public final class SignModel {
 
     public ObjectProperty<Path> keyFileProperty() {
         return keyFile;
+    }
+
+    public ObjectProperty<Path> keyFolderProperty() {
+        return keyFolder;
     }
 
     public ObjectProperty<Path> certificateChainProperty() {
