@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,15 +32,8 @@ public record ClusterTarget(Path kubeconfig, String context, String server, Conf
     /** Resolves the target of {@code options}; {@code env} and {@code home} stand for the process's, for tests. */
     public static ClusterTarget resolve(ConnectionOptions options, Map<String, String> env, Path home) throws ClusterException {
         Path file = kubeconfig(options, env, home);
-        Config config;
-        try {
-            config = Config.fromKubeconfig(options.context().orElse(null), file.toFile());
-        } catch (RuntimeException e) {
-            // The parser's message may quote the file, which holds credentials.
-            throw new ClusterException(Reason.REFUSED, "kubeconfig " + file + " cannot be read as a kubeconfig file");
-        }
-        List<String> contexts = config.getContexts() == null ? List.of()
-                : config.getContexts().stream().map(NamedContext::getName).toList();
+        Config config = parse(file, options.context().orElse(null));
+        List<String> contexts = contextNames(config);
         String context;
         if (options.context().isPresent()) {
             context = options.context().get();
@@ -67,12 +61,35 @@ public record ClusterTarget(Path kubeconfig, String context, String server, Conf
         return new ClusterTarget(file, context, server, config);
     }
 
+    /**
+     * Parses a kubeconfig with fabric8, as {@code context} (null: its current context). The parser's
+     * own message is not passed on: it may quote the file, which holds credentials.
+     */
+    static Config parse(Path file, String context) throws ClusterException {
+        try {
+            return Config.fromKubeconfig(context, file.toFile());
+        } catch (RuntimeException e) {
+            throw new ClusterException(Reason.REFUSED, "kubeconfig " + file + " cannot be read as a kubeconfig file");
+        }
+    }
+
+    /** The names of a parsed kubeconfig's contexts, in the file's order. */
+    static List<String> contextNames(Config config) {
+        return config.getContexts() == null ? List.of()
+                : config.getContexts().stream().map(NamedContext::getName).filter(Objects::nonNull).toList();
+    }
+
+    /** A kubeconfig the user named must exist and be readable. */
+    static void requireReadable(Path file) throws ClusterException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ClusterException(Reason.UNREADABLE, "kubeconfig " + file + " does not exist or is not readable");
+        }
+    }
+
     private static Path kubeconfig(ConnectionOptions options, Map<String, String> env, Path home) throws ClusterException {
         if (options.kubeconfig().isPresent()) {
             Path file = options.kubeconfig().get();
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new ClusterException(Reason.UNREADABLE, "kubeconfig " + file + " does not exist or is not readable");
-            }
+            requireReadable(file);
             return file;
         }
         String list = env.get("KUBECONFIG");

@@ -3,7 +3,6 @@ package io.stellaops.airlock.app.cluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.stellaops.airlock.app.cluster.ClusterException.Reason;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -28,18 +27,9 @@ public record KubeconfigContexts(Path file, List<String> names, Optional<String>
 
     /** Reads the contexts of {@code file}; refuses a missing, unreadable or malformed file and one without contexts. */
     public static KubeconfigContexts read(Path file) throws ClusterException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ClusterException(Reason.UNREADABLE, "kubeconfig " + file + " does not exist or is not readable");
-        }
-        Config config;
-        try {
-            config = Config.fromKubeconfig(null, file.toFile());
-        } catch (RuntimeException e) {
-            // The parser's message may quote the file, which holds credentials.
-            throw new ClusterException(Reason.REFUSED, "kubeconfig " + file + " cannot be read as a kubeconfig file");
-        }
-        List<String> names = config.getContexts() == null ? List.of()
-                : config.getContexts().stream().map(NamedContext::getName).filter(Objects::nonNull).toList();
+        ClusterTarget.requireReadable(file);
+        Config config = ClusterTarget.parse(file, null);
+        List<String> names = ClusterTarget.contextNames(config);
         if (names.isEmpty()) {
             throw new ClusterException(Reason.REFUSED, "kubeconfig " + file + " has no contexts");
         }

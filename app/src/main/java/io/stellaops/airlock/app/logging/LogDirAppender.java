@@ -4,7 +4,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes the log to {@code airlock.log} in the folder named by the system property
@@ -45,6 +48,7 @@ public final class LogDirAppender extends AppenderBase<ILoggingEvent> {
             return;
         }
         if (file == null) {
+            createOwnerOnlyFolder(Path.of(folderName));
             var encoder = new PatternLayoutEncoder();
             encoder.setContext(getContext());
             encoder.setPattern(PATTERN);
@@ -67,6 +71,21 @@ public final class LogDirAppender extends AppenderBase<ILoggingEvent> {
             file.stop();
         }
         super.stop();
+    }
+
+    /**
+     * The log names clusters, kits and files in use: its folder is made readable by the user only, as
+     * the settings folder is. A folder that already exists is left as it is; a failure here is
+     * reported by the file appender when it cannot open the file.
+     */
+    private static void createOwnerOnlyFolder(Path folder) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not POSIX, or not creatable: the FileAppender creates it or reports why it cannot.
+        }
     }
 
     /** The folder written to, or null when {@value #PROPERTY} is not set. */

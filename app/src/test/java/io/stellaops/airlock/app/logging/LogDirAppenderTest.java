@@ -39,6 +39,8 @@ class LogDirAppenderTest {
         assertThat(log).contains("INFO [", "AirlockApplication: first window shown")
                 .contains("WARN [", "a warning of the HTTP stack")
                 .doesNotContain("vert.x chatter");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(folder))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test

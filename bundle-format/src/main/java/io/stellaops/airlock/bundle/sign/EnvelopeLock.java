@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -81,9 +80,7 @@ final class EnvelopeLock implements AutoCloseable {
         try {
             String text = new String(Files.readAllBytes(lock), UTF_8).trim();
             return text.isEmpty() || text.length() > 512 ? Optional.empty() : Optional.of(text);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException e) { // gone meanwhile, or unreadable: no name to give
             return Optional.empty();
         }
     }
