@@ -1,16 +1,18 @@
 package io.stellaops.airlock.bundle.manifest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,43 +29,24 @@ public final class ManifestCodec {
     public static final String MEDIA_TYPE = "application/vnd.in-toto+json";
     private static final String DOCUMENT = BundlePath.MANIFEST_NAME;
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ManifestCodec() {
     }
 
     /** The canonical bytes of a manifest: what is archived, hashed and signed. */
     public static byte[] encode(BundleManifest manifest) {
-        ObjectNode statement = NODES.objectNode();
-        statement.put("_type", STATEMENT_TYPE);
-        ArrayNode subject = statement.putArray("subject");
-        statement.put("predicateType", PREDICATE_TYPE_PREFIX + manifest.formatVersion());
-        ObjectNode predicate = statement.putObject("predicate");
-        predicate.put("name", manifest.name());
-        predicate.put("version", manifest.version());
-        predicate.put("generation", manifest.generation());
-        predicate.put("createdAt", manifest.createdAt().toString());
-        predicate.put("expiresAt", manifest.expiresAt().toString());
-        ObjectNode producer = predicate.putObject("producer");
-        producer.put("name", manifest.producer().name());
-        producer.put("version", manifest.producer().version());
-        ArrayNode files = predicate.putArray("files");
-        for (FileEntry file : manifest.files()) {
-            ObjectNode item = subject.addObject();
-            item.put("name", file.path());
-            item.putObject("digest").put("sha256", file.sha256());
-            ObjectNode entry = files.addObject();
-            entry.put("path", file.path());
-            entry.put("size", file.size());
-            entry.put("mode", file.modeOctal());
-            entry.put("mediaType", file.mediaType());
-            entry.put("role", file.role().id());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + manifest.files().size() * 256);
+        try {
+            ManifestWriter.write(manifest, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing canonical JSON to memory failed", e);
         }
-        return CanonicalJson.write(statement);
+        return out.toByteArray();
     }
 
     /**
-     * Parses and checks manifest bytes.
+     * Parses and checks manifest bytes in one streaming pass: memory is a compact record per
+     * listed file, never a tree of the whole document.
      *
      * @throws BundleException {@link Failure#REFUSED} naming the field that is wrong
      */
@@ -72,8 +55,17 @@ public final class ManifestCodec {
         if (bytes.length > limits.maxManifestBytes()) {
             throw json.refused("is " + bytes.length + " bytes, over the limit of " + limits.maxManifestBytes());
         }
-        JsonNode root = parse(bytes, limits, json);
-        json.object(root, "statement");
+        JsonFactory factory = StrictJson.jsonFactory(StrictJson.constraints(limits.maxManifestBytes(),
+                Math.max(4096, limits.maxPathBytes() * 2), 16));
+        ManifestReader reader;
+        try (JsonParser parser = new ObjectMapper(factory).createParser(bytes)) {
+            reader = ManifestReader.read(parser, json, limits);
+        } catch (JsonProcessingException e) {
+            throw StrictJson.malformed(e, factory, json);
+        } catch (IOException e) {
+            throw new BundleException(Failure.UNREADABLE, DOCUMENT + ": cannot be read: " + e.getMessage(), e);
+        }
+        JsonNode root = reader.statement();
         json.exactly(root, "statement", Set.of("_type", "subject", "predicateType", "predicate"));
         String type = json.text(root, "", "_type");
         if (!STATEMENT_TYPE.equals(type)) {
@@ -85,8 +77,9 @@ public final class ManifestCodec {
                 Set.of("name", "version", "generation", "createdAt", "expiresAt", "producer", "files"));
         JsonNode producerNode = json.object(json.field(predicate, "predicate", "producer"), "predicate.producer");
         json.exactly(producerNode, "predicate.producer", Set.of("name", "version"));
-        List<FileEntry> files = files(json.array(root, "", "subject"), json.array(predicate, "predicate", "files"),
-                limits, json);
+        json.array(root, "", "subject");
+        json.array(predicate, "predicate", "files");
+        List<FileEntry> files = reader.files();
         BundleManifest manifest;
         try {
             manifest = new BundleManifest(
@@ -102,15 +95,21 @@ public final class ManifestCodec {
         } catch (IllegalArgumentException e) {
             throw json.refused(e.getMessage());
         }
-        if (!Arrays.equals(bytes, encode(manifest))) {
+        if (!isCanonicalForm(manifest, bytes)) {
             throw json.refused("is not in canonical JSON form (RFC 8785: sorted keys, no white space, UTF-8)");
         }
         return manifest;
     }
 
-    private static JsonNode parse(byte[] bytes, Limits limits, JsonFields json) throws BundleException {
-        return StrictJson.parse(StrictJson.jsonFactory(StrictJson.constraints(limits.maxManifestBytes(),
-                Math.max(4096, limits.maxPathBytes() * 2), 16)), bytes, json);
+    /** Whether {@code bytes} are exactly the canonical encoding, compared as it is written, not held. */
+    private static boolean isCanonicalForm(BundleManifest manifest, byte[] bytes) {
+        ComparingOutputStream comparison = new ComparingOutputStream(bytes);
+        try {
+            ManifestWriter.write(manifest, comparison);
+        } catch (IOException e) {
+            throw new UncheckedIOException("comparing canonical JSON in memory failed", e);
+        }
+        return comparison.matchedAll();
     }
 
     private static int formatVersion(String predicateType, JsonFields json) throws BundleException {
@@ -132,59 +131,6 @@ public final class ManifestCodec {
                     + BundleManifest.FORMAT_VERSION + ")");
         }
         return version;
-    }
-
-    private static List<FileEntry> files(JsonNode subject, JsonNode files, Limits limits, JsonFields json)
-            throws BundleException {
-        if (subject.size() != files.size()) {
-            throw json.refused("subject lists " + subject.size() + " files but predicate.files lists " + files.size());
-        }
-        if (files.size() > limits.maxEntries()) {
-            throw json.refused("lists " + files.size() + " files, more than the limit of " + limits.maxEntries());
-        }
-        List<FileEntry> entries = new ArrayList<>(files.size());
-        for (int i = 0; i < files.size(); i++) {
-            entries.add(file(subject.get(i), files.get(i), i, limits, json));
-        }
-        return entries;
-    }
-
-    private static FileEntry file(JsonNode subjectItem, JsonNode fileItem, int index, Limits limits, JsonFields json)
-            throws BundleException {
-        String subjectPath = "subject[" + index + "]";
-        String filePath = "predicate.files[" + index + "]";
-        json.object(subjectItem, subjectPath);
-        json.exactly(subjectItem, subjectPath, Set.of("name", "digest"));
-        JsonNode digest = json.object(json.field(subjectItem, subjectPath, "digest"), subjectPath + ".digest");
-        json.exactly(digest, subjectPath + ".digest", Set.of("sha256"));
-        json.object(fileItem, filePath);
-        json.exactly(fileItem, filePath, Set.of("path", "size", "mode", "mediaType", "role"));
-        String name = json.text(subjectItem, subjectPath, "name");
-        String path = json.text(fileItem, filePath, "path");
-        if (!name.equals(path)) {
-            throw json.refused(subjectPath + ".name '" + BundlePath.printable(name) + "' differs from " + filePath
-                    + ".path '" + BundlePath.printable(path) + "'");
-        }
-        try {
-            BundlePath.check(path, limits.maxPathBytes());
-        } catch (BundleException e) {
-            throw json.refused(filePath + ": " + e.getMessage());
-        }
-        long size = json.integer(fileItem, filePath, "size", 0, limits.maxFileBytes());
-        String mode = json.text(fileItem, filePath, "mode");
-        if (!mode.equals("0644") && !mode.equals("0755")) {
-            throw json.refused(filePath + ".mode '" + BundlePath.printable(mode) + "' is not 0644 or 0755");
-        }
-        String roleId = json.text(fileItem, filePath, "role");
-        FileRole role = FileRole.fromId(roleId)
-                .orElseThrow(() -> json.refused(filePath + ".role '" + BundlePath.printable(roleId) + "' is not one of "
-                        + Arrays.toString(Arrays.stream(FileRole.values()).map(FileRole::id).toArray())));
-        try {
-            return new FileEntry(path, size, json.text(digest, subjectPath + ".digest", "sha256"),
-                    Integer.parseInt(mode, 8), json.text(fileItem, filePath, "mediaType"), role);
-        } catch (IllegalArgumentException e) {
-            throw json.refused(e.getMessage());
-        }
     }
 
     private static Instant timestamp(JsonNode predicate, String name, JsonFields json) throws BundleException {

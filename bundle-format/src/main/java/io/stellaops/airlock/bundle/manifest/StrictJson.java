@@ -52,12 +52,17 @@ public final class StrictJson {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw json.refused("is not valid " + factory.getFormatName() + where + ": "
-                    + BundlePath.printable(e.getOriginalMessage()));
+            throw malformed(e, factory, json);
         } catch (IOException e) {
             throw new BundleException(Failure.UNREADABLE, json.document() + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The refusal of a document the parser rejected, naming the line and column. */
+    public static BundleException malformed(JsonProcessingException e, JsonFactory factory, JsonFields json) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return json.refused("is not valid " + factory.getFormatName() + where + ": "
+                + BundlePath.printable(e.getOriginalMessage()));
     }
 }
