@@ -7,11 +7,11 @@ import io.stellaops.airlock.bundle.BundleException;
 import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
 import io.stellaops.airlock.bundle.ProgressListener;
+import io.stellaops.airlock.bundle.io.FixedBuffer;
 import io.stellaops.airlock.bundle.manifest.BundleManifest;
 import io.stellaops.airlock.bundle.manifest.BundlePath;
 import io.stellaops.airlock.bundle.manifest.FileEntry;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -22,9 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -53,7 +52,7 @@ public final class ArchiveReader implements AutoCloseable {
     private final TarArchiveInputStream tar;
     private final ProgressListener progress;
     private final byte[] buffer = new byte[BUFFER];
-    private Map<String, Integer> listed = Map.of();
+    private List<FileEntry> listed = List.of();
     private int nextIndex;
     private long endOfLastEntry;
 
@@ -126,18 +125,14 @@ public final class ArchiveReader implements AutoCloseable {
         if (entry.getSize() > limits.maxManifestBytes()) {
             throw refused("manifest.json is " + entry.getSize() + " bytes, over the limit of " + limits.maxManifestBytes());
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) entry.getSize());
+        FixedBuffer bytes = new FixedBuffer((int) entry.getSize());
         copyEntry(entry, bytes, null);
         return bytes.toByteArray();
     }
 
     /** Declares the files the rest of the archive must hold, in order, once the manifest is trusted. */
     public void expect(BundleManifest manifest) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < manifest.files().size(); i++) {
-            index.put(manifest.files().get(i).path(), i);
-        }
-        this.listed = index;
+        this.listed = manifest.files();
     }
 
     /**
@@ -266,8 +261,8 @@ public final class ArchiveReader implements AutoCloseable {
     }
 
     private String unexpectedEntryMessage(String name, FileEntry expected) {
-        Integer index = listed.get(name);
-        if (index == null) {
+        int index = indexOfListed(name);
+        if (index < 0) {
             String problem = BundlePath.problemOf(name, limits.maxPathBytes());
             return "entry '" + BundlePath.printable(name) + "' is not listed in the manifest"
                     + (problem == null ? "" : " (unsafe path: it " + problem + ")")
@@ -277,6 +272,25 @@ public final class ArchiveReader implements AutoCloseable {
             return "entry '" + name + "' appears twice in the archive";
         }
         return "entry '" + name + "' is out of order: expected '" + expected.path() + "' first";
+    }
+
+    /** The index of {@code name} in the manifest's list (in byte order of path), or -1. */
+    private int indexOfListed(String name) {
+        int low = 0;
+        int high = listed.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = BundlePath.BYTE_ORDER.compare(listed.get(middle).path(), name);
+            if (order == 0) {
+                return middle;
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return -1;
     }
 
     private void requireRegularFile(TarArchiveEntry entry) throws BundleException {

@@ -6,6 +6,9 @@ import io.stellaops.airlock.bundle.archive.Sha256;
 import io.stellaops.airlock.bundle.manifest.BundleManifest;
 import io.stellaops.airlock.bundle.manifest.ManifestCodec;
 import io.stellaops.airlock.bundle.verify.ManifestPolicy;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -67,6 +70,8 @@ final class GenerationPolicy implements ManifestPolicy {
     }
 
     static String manifestSha256(BundleManifest manifest) {
-        return HexFormat.of().formatHex(Sha256.newDigest().digest(ManifestCodec.encode(manifest)));
+        MessageDigest digest = Sha256.newDigest();
+        ManifestCodec.write(manifest, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

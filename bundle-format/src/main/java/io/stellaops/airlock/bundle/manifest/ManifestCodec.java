@@ -10,6 +10,7 @@ import io.stellaops.airlock.bundle.Failure;
 import io.stellaops.airlock.bundle.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,6 +43,15 @@ public final class ManifestCodec {
             throw new UncheckedIOException("writing canonical JSON to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes the canonical bytes to {@code out} as they are made, without holding them (to hash them, say). */
+    public static void write(BundleManifest manifest, OutputStream out) {
+        try {
+            ManifestWriter.write(manifest, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the manifest to a stream failed", e);
+        }
     }
 
     /**

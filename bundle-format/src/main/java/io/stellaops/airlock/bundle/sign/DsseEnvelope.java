@@ -14,25 +14,66 @@ import java.util.Objects;
  * archive's {@code manifest.json}, the payload type {@value #PAYLOAD_TYPE}, and one signature per
  * signer over {@link Pae PAE}(type, payload).
  *
- * @param payloadType the payload's media type
- * @param payload     the signed bytes
- * @param signatures  in the order they were added
+ * <p>Immutable. It is a class rather than a record so that the codec can hand over a freshly
+ * decoded payload without the defensive copy a record's constructor would make: a payload is a
+ * whole manifest, tens of MiB for a bundle of 100,000 files.
  */
-public record DsseEnvelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
+public final class DsseEnvelope {
     /** The in-toto media type: the payload is an in-toto Statement. */
     public static final String PAYLOAD_TYPE = ManifestCodec.MEDIA_TYPE;
     /** More signatures than this are refused: no review needs more, and each costs a verification. */
     public static final int MAX_SIGNATURES = 64;
 
-    public DsseEnvelope {
-        Objects.requireNonNull(payloadType, "payloadType");
-        payload = payload.clone();
-        signatures = List.copyOf(signatures);
+    private final String payloadType;
+    private final byte[] payload;
+    private final List<DsseSignature> signatures;
+
+    /**
+     * @param payloadType the payload's media type
+     * @param payload     the signed bytes (copied)
+     * @param signatures  in the order they were added
+     */
+    public DsseEnvelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
+        this(payloadType, payload.clone(), signatures, true);
     }
 
-    @Override
+    private DsseEnvelope(String payloadType, byte[] owned, List<DsseSignature> signatures, boolean unused) {
+        this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
+        this.payload = owned;
+        this.signatures = List.copyOf(signatures);
+    }
+
+    /** An envelope that takes {@code payload} as its own: the caller must not keep or change it. */
+    static DsseEnvelope owning(String payloadType, byte[] payload, List<DsseSignature> signatures) {
+        return new DsseEnvelope(payloadType, payload, signatures, true);
+    }
+
+    public String payloadType() {
+        return payloadType;
+    }
+
+    /** A copy of the signed bytes. */
     public byte[] payload() {
         return payload.clone();
+    }
+
+    public List<DsseSignature> signatures() {
+        return signatures;
+    }
+
+    /** The payload's length in bytes. */
+    public int payloadLength() {
+        return payload.length;
+    }
+
+    /** Whether the payload is exactly {@code bytes}. */
+    public boolean payloadEquals(byte[] bytes) {
+        return Arrays.equals(payload, bytes);
+    }
+
+    /** The payload in standard base64, as the envelope file spells it. */
+    String payloadBase64() {
+        return java.util.Base64.getEncoder().encodeToString(payload);
     }
 
     /** The bytes every signature of this envelope covers. */
@@ -47,7 +88,7 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<DsseSignatur
         }
         List<DsseSignature> more = new ArrayList<>(signatures);
         more.add(signature);
-        return new DsseEnvelope(payloadType, payload, more);
+        return owning(payloadType, payload, more);
     }
 
     /**

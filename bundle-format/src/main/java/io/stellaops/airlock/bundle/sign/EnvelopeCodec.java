@@ -1,6 +1,11 @@
 package io.stellaops.airlock.bundle.sign;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,21 +69,52 @@ public final class EnvelopeCodec {
         }
     }
 
-    /** @throws BundleException {@link Failure#REFUSED} naming the field that is malformed */
+    /**
+     * Reads an envelope in one streaming pass. The payload (the base64 of the whole manifest,
+     * tens of MiB for a large bundle) is decoded from the document's bytes straight into one array
+     * of its decoded size; it never exists as a Java string. Everything else is small and is
+     * checked as a tree.
+     *
+     * @throws BundleException {@link Failure#REFUSED} naming the field that is malformed
+     */
     public static DsseEnvelope decode(byte[] bytes, String document, Limits limits) throws BundleException {
         JsonFields json = new JsonFields(document);
         int max = maxEnvelopeBytes(limits);
         if (bytes.length > max) {
             throw json.refused("is " + bytes.length + " bytes, over the limit of " + max);
         }
-        JsonNode root = json.object(StrictJson.parse(StrictJson.jsonFactory(StrictJson.constraints(max, max, 8)),
-                bytes, json), "envelope");
-        json.exactly(root, "envelope", Set.of("payload", "payloadType", "signatures"));
-        byte[] payload = base64(json.text(root, "", "payload"), "payload", json);
-        if (payload.length > limits.maxManifestBytes()) {
-            throw json.refused("payload is " + payload.length + " bytes, over the manifest limit of "
-                    + limits.maxManifestBytes());
+        JsonFactory factory = StrictJson.jsonFactory(StrictJson.constraints(max, max, 8));
+        ObjectNode root = NODES.objectNode();
+        byte[] payload = null;
+        try (JsonParser parser = new ObjectMapper(factory).createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                throw json.refused("is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw json.refused("envelope must be an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
+                    payload = Base64Payload.read(parser, bytes, limits, json);
+                    root.put(name, "");
+                } else {
+                    root.set(name, parser.readValueAsTree());
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw json.refused("is not valid JSON at line " + parser.currentLocation().getLineNr() + ", column "
+                        + parser.currentLocation().getColumnNr() + ": content after the envelope");
+            }
+        } catch (JsonProcessingException e) {
+            throw StrictJson.malformed(e, factory, json);
+        } catch (IOException e) {
+            throw new BundleException(Failure.UNREADABLE, document + ": cannot be read: " + e.getMessage(), e);
         }
+        json.exactly(root, "envelope", Set.of("payload", "payloadType", "signatures"));
+        json.text(root, "", "payload");
         JsonNode array = json.array(root, "", "signatures");
         if (array.size() > DsseEnvelope.MAX_SIGNATURES) {
             throw json.refused("holds " + array.size() + " signatures, more than the limit of "
@@ -88,7 +124,7 @@ public final class EnvelopeCodec {
         for (int i = 0; i < array.size(); i++) {
             signatures.add(signature(array.get(i), "signatures[" + i + "]", json));
         }
-        return new DsseEnvelope(plainText(root, "", "payloadType", json), payload, signatures);
+        return DsseEnvelope.owning(plainText(root, "", "payloadType", json), payload, signatures);
     }
 
     private static DsseSignature signature(JsonNode node, String path, JsonFields json) throws BundleException {
@@ -148,7 +184,7 @@ public final class EnvelopeCodec {
     /** The envelope as canonical JSON bytes. */
     public static byte[] encode(DsseEnvelope envelope) {
         ObjectNode root = NODES.objectNode();
-        root.put("payload", Base64.getEncoder().encodeToString(envelope.payload()));
+        root.put("payload", envelope.payloadBase64());
         root.put("payloadType", envelope.payloadType());
         ArrayNode signatures = root.putArray("signatures");
         for (DsseSignature signature : envelope.signatures()) {

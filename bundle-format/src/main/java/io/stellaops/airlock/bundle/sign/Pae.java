@@ -3,7 +3,6 @@ package io.stellaops.airlock.bundle.sign;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * DSSE's pre-authentication encoding, the bytes a signature actually covers:
@@ -17,11 +16,13 @@ public final class Pae {
 
     public static byte[] encode(String payloadType, byte[] payload) {
         byte[] type = payloadType.getBytes(UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(type.length + payload.length + 32);
-        out.writeBytes(("DSSEv1 " + type.length + " ").getBytes(US_ASCII));
-        out.writeBytes(type);
-        out.writeBytes((" " + payload.length + " ").getBytes(US_ASCII));
-        out.writeBytes(payload);
-        return out.toByteArray();
+        byte[] head = ("DSSEv1 " + type.length + " ").getBytes(US_ASCII);
+        byte[] middle = (" " + payload.length + " ").getBytes(US_ASCII);
+        byte[] pae = new byte[head.length + type.length + middle.length + payload.length];
+        System.arraycopy(head, 0, pae, 0, head.length);
+        System.arraycopy(type, 0, pae, head.length, type.length);
+        System.arraycopy(middle, 0, pae, head.length + type.length, middle.length);
+        System.arraycopy(payload, 0, pae, head.length + type.length + middle.length, payload.length);
+        return pae;
     }
 }

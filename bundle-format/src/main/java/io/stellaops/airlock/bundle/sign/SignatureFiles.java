@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -35,7 +34,7 @@ public final class SignatureFiles {
         if (Files.exists(envelope)) {
             try {
                 Optional<DsseEnvelope> existing = EnvelopeCodec.readIfPresent(envelope, limits);
-                if (existing.isPresent() && Arrays.equals(existing.get().payload(), manifestBytes)) {
+                if (existing.isPresent() && existing.get().payloadEquals(manifestBytes)) {
                     return 0;
                 }
             } catch (BundleException e) {

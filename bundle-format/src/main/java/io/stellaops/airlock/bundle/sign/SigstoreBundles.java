@@ -8,7 +8,6 @@ import io.stellaops.airlock.bundle.keys.KeyIds;
 import io.stellaops.airlock.bundle.manifest.CanonicalJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ public final class SigstoreBundles {
         material.putObject("publicKey").put("hint", signature.keyId());
         material.putArray("tlogEntries");
         ObjectNode dsse = root.putObject("dsseEnvelope");
-        dsse.put("payload", Base64.getEncoder().encodeToString(envelope.payload()));
+        dsse.put("payload", envelope.payloadBase64());
         dsse.put("payloadType", envelope.payloadType());
         dsse.putArray("signatures").add(EnvelopeCodec.signatureJson(signature, false));
         return CanonicalJson.write(root);

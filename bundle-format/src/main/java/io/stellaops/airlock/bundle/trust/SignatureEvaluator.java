@@ -36,9 +36,10 @@ final class SignatureEvaluator {
     private final ChainValidator chains;
     private final Set<String> counted = new HashSet<>();
 
+    /** {@code pae} is used as given, not copied (it can be tens of MiB): the caller must not change it. */
     SignatureEvaluator(TrustPolicy policy, byte[] pae, CreatedAt createdAt) {
         this.policy = policy;
-        this.pae = pae.clone();
+        this.pae = pae;
         this.createdAt = createdAt;
         this.chains = new ChainValidator(policy.cas());
     }

@@ -45,9 +45,7 @@ public final class BundleVerifier {
         ReportRecorder report = new ReportRecorder(archive, options.clock().instant());
         try (ArchiveReader reader = ArchiveReader.open(archive, options.limits(), progress)) {
             report.archive(reader.archiveSize(), reader.compression());
-            byte[] manifestBytes = reader.readManifestBytes();
-            authenticate(report, authenticator, archive, manifestBytes);
-            BundleManifest manifest = parse(report, manifestBytes);
+            BundleManifest manifest = authenticatedManifest(report, reader, authenticator, archive);
             checkValidity(report, manifest);
             checkLimits(report, manifest);
             if (policy != ManifestPolicy.NONE) {
@@ -60,6 +58,17 @@ public final class BundleVerifier {
         } catch (BundleException e) {
             throw new VerificationException(e, report.refused(e));
         }
+    }
+
+    /**
+     * Steps 1 and 2. The manifest's bytes live only in here: once parsed, the records are all the
+     * rest needs, and the bytes (tens of MiB for 100,000 files) are not kept through the stream.
+     */
+    private BundleManifest authenticatedManifest(ReportRecorder report, ArchiveReader reader,
+            ManifestAuthenticator authenticator, Path archive) throws BundleException {
+        byte[] manifestBytes = reader.readManifestBytes();
+        authenticate(report, authenticator, archive, manifestBytes);
+        return parse(report, manifestBytes);
     }
 
     /** Integrity only, no extraction, no progress: the common case of a quick check. */

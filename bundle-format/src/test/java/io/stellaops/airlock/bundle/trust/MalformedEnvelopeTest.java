@@ -114,6 +114,36 @@ class MalformedEnvelopeTest {
         assertThat(Trust.verify(archive, Trust.keys(1, Trust.key("alice", alice))).verified()).isTrue();
     }
 
+    @Test
+    void readsAPayloadWithJsonEscapesLikeThePlainOne() throws Exception {
+        signed();
+        String text = Files.readString(envelope, UTF_8);
+        String payload = Envelopes.read(envelope).get("payload").asText();
+        String escaped = "\\u00" + Integer.toHexString(payload.charAt(0)) + payload.substring(1);
+        Files.writeString(envelope, text.replace("\"" + payload + "\"", "\"" + escaped + "\""), UTF_8);
+
+        assertThat(Files.readString(envelope, UTF_8)).contains("\\u00");
+        assertThat(Trust.verify(archive, Trust.keys(1, Trust.key("alice", alice))).verified()).isTrue();
+    }
+
+    @Test
+    void refusesAPayloadThatIsNotBase64() throws Exception {
+        signed();
+        ObjectNode json = Envelopes.read(envelope);
+        String payload = json.get("payload").asText();
+        json.put("payload", "*" + payload.substring(1));
+        Envelopes.write(envelope, json);
+        assertRefused("b.tar.gz.dsse.json: payload is not valid base64");
+
+        json.put("payload", "-" + payload.replace('-', 'A').replace('_', 'A').substring(1).replaceFirst("[A-Za-z0-9]", "+"));
+        Envelopes.write(envelope, json);
+        assertRefused("b.tar.gz.dsse.json: payload is not valid base64");
+
+        json.put("payload", 12);
+        Envelopes.write(envelope, json);
+        assertRefused("b.tar.gz.dsse.json: payload must be a string");
+    }
+
     private void assertRefused(String fragment) {
         VerificationException e = refused(archive, Trust.keys(1, Trust.key("alice", alice)), Failure.REFUSED);
         assertThat(e.getMessage()).contains(fragment);
