@@ -7,6 +7,7 @@ import io.stellaops.airlock.bundle.archive.Compression;
 import io.stellaops.airlock.bundle.archive.DeterministicTarWriter;
 import io.stellaops.airlock.bundle.archive.Sha256;
 import io.stellaops.airlock.bundle.io.AtomicFiles;
+import io.stellaops.airlock.bundle.io.FlushingFileOutputStream;
 import io.stellaops.airlock.bundle.io.Sha256Sidecar;
 import io.stellaops.airlock.bundle.manifest.BundleManifest;
 import io.stellaops.airlock.bundle.manifest.BundlePath;
@@ -26,24 +27,39 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Builds a bundle from a source folder: scans it, hashes every file into the manifest, then
  * streams the manifest and the files into a deterministic tar, compressed, into a temporary file
- * beside the output, hashing each file again as it is written so that a file changed during the
- * build is caught. Only a complete archive is renamed into place, followed by its {@code .sha256}
+ * beside the output. A file changed during the build is caught: its {@link SourceStamp} (size,
+ * inode, modification and change times) taken before it was hashed must be the same after it was
+ * archived, and a file changed just before it was hashed, or on a file system without change
+ * times, is hashed again as it is archived. Only a complete archive is renamed into place, followed by its {@code .sha256}
  * sidecar; on any failure nothing is left behind. Memory does not grow with file or bundle size.
  */
 public final class BundleBuilder {
     private static final int BUFFER = 1024 * 1024;
 
+    private final Duration racyWindow;
+
+    public BundleBuilder() {
+        this(SourceStamp.RACY_WINDOW);
+    }
+
+    /** With another window for files changed just before they were hashed (tests use zero). */
+    BundleBuilder(Duration racyWindow) {
+        this.racyWindow = racyWindow;
+    }
+
     public BuildResult build(BuildRequest request, ProgressListener progress) throws BundleException {
         Path output = request.output().toAbsolutePath().normalize();
         List<SourceFile> sources = new SourceScanner(request.limits()).scan(request.source());
         checkOutput(request, output);
-        BundleManifest manifest = manifest(request, sources, progress);
+        List<ParallelHasher.Digest> digests = new ParallelHasher(Compression.defaultThreads(), racyWindow).hash(sources, progress);
+        BundleManifest manifest = manifest(request, sources, digests);
         byte[] manifestBytes = ManifestCodec.encode(manifest);
         if (manifestBytes.length > request.limits().maxManifestBytes()) {
             throw new BundleException(Failure.REFUSED, "the manifest would be " + manifestBytes.length
@@ -53,7 +69,7 @@ public final class BundleBuilder {
         Path sidecar = Sha256Sidecar.pathFor(output);
         Path sidecarTemp = AtomicFiles.temporarySibling(sidecar);
         try {
-            String sha256 = writeArchive(temp, request, manifest, manifestBytes, sources, progress);
+            String sha256 = writeArchive(temp, request, manifest, manifestBytes, sources, digests, progress);
             long size = Files.size(temp);
             Files.write(sidecarTemp, new Sha256Sidecar(sha256, output.getFileName().toString()).toBytes(),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -96,10 +112,8 @@ public final class BundleBuilder {
         }
     }
 
-    private static BundleManifest manifest(BuildRequest request, List<SourceFile> sources, ProgressListener progress)
-            throws BundleException {
-        List<ParallelHasher.Digest> digests = new ParallelHasher(Compression.defaultThreads())
-                .hash(sources, progress);
+    private static BundleManifest manifest(BuildRequest request, List<SourceFile> sources,
+            List<ParallelHasher.Digest> digests) throws BundleException {
         List<FileEntry> entries = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
             SourceFile source = sources.get(i);
@@ -116,18 +130,21 @@ public final class BundleBuilder {
     }
 
     private static String writeArchive(Path temp, BuildRequest request, BundleManifest manifest, byte[] manifestBytes,
-            List<SourceFile> sources, ProgressListener progress) throws IOException, BundleException {
+            List<SourceFile> sources, List<ParallelHasher.Digest> digests, ProgressListener progress)
+            throws IOException, BundleException {
         MessageDigest archiveDigest = Sha256.newDigest();
         long total = manifest.totalSize();
         long[] done = {0};
-        try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (OutputStream file = new FlushingFileOutputStream(temp);
              DeterministicTarWriter tar = new DeterministicTarWriter(request.compression().compress(
                      new DigestOutputStream(new BufferedOutputStream(file, BUFFER), archiveDigest)), request.createdAt())) {
             tar.writeFile(BundlePath.MANIFEST_NAME, FileEntry.MODE_REGULAR, manifestBytes.length,
                     new ByteArrayInputStream(manifestBytes), OutputStream.nullOutputStream());
             for (int i = 0; i < sources.size(); i++) {
                 FileEntry entry = manifest.files().get(i);
-                MessageDigest digest = Sha256.newDigest();
+                SourceStamp stamp = digests.get(i).stamp();
+                boolean hashAgain = stamp == null || !stamp.conclusive();
+                MessageDigest digest = hashAgain ? Sha256.newDigest() : null;
                 OutputStream sink = new ProgressSink(digest, n -> {
                     done[0] += n;
                     progress.onProgress("write", done[0], total);
@@ -140,7 +157,9 @@ public final class BundleBuilder {
                     throw new BundleException(Failure.DIGEST_MISMATCH, "source file '" + entry.path()
                             + "' changed while the bundle was built: " + e.getMessage(), e);
                 }
-                if (!HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+                boolean unchanged = hashAgain ? HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())
+                        : stamp.unchangedIn(SourceStamp.of(sources.get(i).location()));
+                if (!unchanged) {
                     throw new BundleException(Failure.DIGEST_MISMATCH, "source file '" + entry.path()
                             + "' changed while the bundle was built; build again");
                 }
@@ -149,7 +168,10 @@ public final class BundleBuilder {
         return HexFormat.of().formatHex(archiveDigest.digest());
     }
 
-    /** Hashes content as it is archived, reports progress per buffer and notices cancellation. */
+    /**
+     * Hashes content as it is archived (when the file's stamp cannot show it unchanged, else
+     * {@code digest} is null), reports progress per buffer and notices cancellation.
+     */
     private static final class ProgressSink extends OutputStream {
         private final MessageDigest digest;
         private final java.util.function.LongConsumer onChunk;
@@ -161,7 +183,9 @@ public final class BundleBuilder {
 
         @Override
         public void write(int b) {
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             onChunk.accept(1);
         }
 
@@ -170,7 +194,9 @@ public final class BundleBuilder {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("build cancelled");
             }
-            digest.update(buffer, offset, length);
+            if (digest != null) {
+                digest.update(buffer, offset, length);
+            }
             onChunk.accept(length);
         }
     }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,14 +34,19 @@ final class ParallelHasher {
     private static final long PROGRESS_MILLIS = 100;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    /** A file's digest and the number of bytes actually read. */
-    record Digest(String sha256, long size) {
+    /**
+     * A file's digest, the number of bytes actually read, and the file's stamp taken before it was
+     * read ({@code null} where the file system gives none).
+     */
+    record Digest(String sha256, long size, SourceStamp stamp) {
     }
 
     private final int threads;
+    private final Duration racyWindow;
 
-    ParallelHasher(int threads) {
+    ParallelHasher(int threads, Duration racyWindow) {
         this.threads = Math.max(1, threads);
+        this.racyWindow = racyWindow;
     }
 
     List<Digest> hash(List<SourceFile> sources, ProgressListener progress) throws BundleException {
@@ -57,7 +63,7 @@ final class ParallelHasher {
         try {
             List<Future<Digest>> futures = new ArrayList<>(sources.size());
             for (SourceFile source : sources) {
-                futures.add(executor.submit(() -> hashOne(source, buffers.get(), done)));
+                futures.add(executor.submit(() -> hashOne(source, buffers.get(), done, racyWindow)));
             }
             List<Digest> digests = new ArrayList<>(sources.size());
             for (int i = 0; i < futures.size(); i++) {
@@ -94,7 +100,9 @@ final class ParallelHasher {
         }
     }
 
-    private static Digest hashOne(SourceFile source, byte[] buffer, AtomicLong done) throws IOException {
+    private static Digest hashOne(SourceFile source, byte[] buffer, AtomicLong done, Duration racyWindow)
+            throws IOException {
+        SourceStamp stamp = SourceStamp.of(source.location(), racyWindow);
         var digest = Sha256.newDigest();
         long size = 0;
         try (InputStream in = Files.newInputStream(source.location())) {
@@ -107,6 +115,6 @@ final class ParallelHasher {
                 done.addAndGet(n);
             }
         }
-        return new Digest(HexFormat.of().formatHex(digest.digest()), size);
+        return new Digest(HexFormat.of().formatHex(digest.digest()), size, stamp);
     }
 }
