@@ -76,6 +76,9 @@ for size in "${sizes[@]}"; do
     a="$out/airlock.$ext"; g="$out/gnu.$ext"
     measure "build-$c-airlock-$size" "${airlock[*]} bundle build --source '$src' --out '$a' --compression $c --created-at $created --expires-in 3650d --name bench --version 1 --generation 1"
     [ "${GNU:-1}" = 0 ] || measure "build-$c-gnu-$size" "tar --sort=name -cf - -C '$src' . | $comp > '$g' && sha256sum '$g' > '$g.sha256'"
+    # Like for like: Airlock's build returns once the archive is on the disk (fsync); GNU's pipeline does not wait.
+    rm -f "$g" "$g.sha256"; sync
+    [ "${GNU:-1}" = 0 ] || measure "buildsync-$c-gnu-$size" "tar --sort=name -cf - -C '$src' . | $comp > '$g' && sha256sum '$g' > '$g.sha256' && sync '$g' '$g.sha256'"
     measure "verify-$c-airlock-$size" "${airlock[*]} bundle verify '$a'"
     t="$out/gnu-extract"; rm -rf "$t"; mkdir -p "$t"
     [ "${GNU:-1}" = 0 ] || measure "verify-$c-gnu-$size" "$decomp '$g' | tar -xf - -C '$t' && (cd '$t' && sha256sum -c --quiet '$src.SUMS')"
@@ -99,6 +102,14 @@ for size in "${sizes[@]}"; do
       "$(field "$step-airlock-$size" 4)" "$gw" "$(field "$step-gnu-$size" 3)" "$(field "$step-gnu-$size" 4)" \
       "$([ -n "$gw" ] && echo "scale=2; $aw / $gw" | bc || echo -)"
   done
+  if [ "${GNU:-1}" != 0 ]; then
+    for c in gzip zstd; do
+      gs=$(field "buildsync-$c-gnu-$size" 2)
+      printf '  %-22s %9s %9s %9s   %9s %9s %9s   %s\n' "(GNU build $c + sync)" "" "" "" "$gs" \
+        "$(field "buildsync-$c-gnu-$size" 3)" "$(field "buildsync-$c-gnu-$size" 4)" \
+        "$(echo "scale=2; $(field "build-$c-airlock-$size" 2) / $gs" | bc)"
+    done
+  fi
   echo "  targets:"
   for step in build-gzip build-zstd verify-gzip verify-zstd; do
     [ "${GNU:-1}" = 0 ] && continue

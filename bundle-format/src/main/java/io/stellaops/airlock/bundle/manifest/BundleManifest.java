@@ -76,7 +76,8 @@ public record BundleManifest(
         Map<String, String> byFoldedCase = new HashMap<>();
         String previous = null;
         for (FileEntry file : files) {
-            if (previous != null && BundlePath.BYTE_ORDER.compare(previous, file.path()) >= 0) {
+            // Paths are ASCII (FileEntry holds only valid BundlePaths), where UTF-16 order is byte order.
+            if (previous != null && previous.compareTo(file.path()) >= 0) {
                 throw new IllegalArgumentException(previous.equals(file.path())
                         ? "file '" + file.path() + "' is listed twice"
                         : "file '" + file.path() + "' is listed after '" + previous + "' (must be in byte order of path)");
