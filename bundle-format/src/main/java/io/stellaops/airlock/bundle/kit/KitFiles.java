@@ -82,28 +82,6 @@ final class KitFiles {
         }
     }
 
-    /** Removes write permission from a tree: imported payloads are read-only. */
-    static void makeReadOnly(Path root) throws IOException {
-        if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                boolean executable = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
-                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "r-xr-xr-x" : "r--r--r--"));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     /** Deletes a tree without following links, read-only payloads included. */
     static void deleteTree(Path root) throws IOException {
         TemporaryFolder.deleteTree(root);

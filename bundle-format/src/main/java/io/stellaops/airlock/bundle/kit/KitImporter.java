@@ -64,7 +64,11 @@ public final class KitImporter {
             Path staging = Files.createTempDirectory(layout.telemetry(), KitLayout.STAGING_PREFIX);
             try {
                 CrashPoint.reach("staging-created");
-                Verified verified = verify(request, state, new StagingSink(staging.resolve("payload")), progress);
+                Verified verified;
+                try (StagingSink sink = new StagingSink(staging.resolve("payload"))) {
+                    verified = verify(request, state, sink, progress);
+                    sink.finish();
+                }
                 CrashPoint.reach("verified");
                 if (verified.policy.sameAsActive()) {
                     // Importing the active bundle again changes nothing, not even the receipts.
@@ -142,8 +146,9 @@ public final class KitImporter {
             Files.copy(file, archiveFolder.resolve(file.getFileName().toString()));
         }
         CrashPoint.reach("archive-staged");
-        KitFiles.fsyncTree(staging);
-        KitFiles.makeReadOnly(staging.resolve("payload"));
+        // The payload is already read-only and on disk (StagingSink.finish); the archive copy follows it.
+        KitFiles.fsyncTree(archiveFolder);
+        AtomicFiles.fsyncDirectory(staging);
         CrashPoint.reach("extracted");
         Files.move(staging.resolve("payload"), layout.bundles().resolve(entry.directory()), StandardCopyOption.ATOMIC_MOVE);
         CrashPoint.reach("payload-moved");

@@ -74,6 +74,43 @@ class KitImporterTest {
         }
     }
 
+    /**
+     * More files than the flushing pool's threads and queue hold, in nested folders, some
+     * executable: every one arrives with its bytes, read-only, and so does every folder.
+     */
+    @Test
+    void extractsManyFilesReadOnlyWhileFlushingThemInTheBackground() throws Exception {
+        Path source = dir.resolve("many");
+        for (int i = 0; i < 600; i++) {
+            Path file = source.resolve(String.format("config/group-%02d/deeper-%d/file-%03d.%s", i / 40, i % 3, i,
+                    i % 50 == 0 ? "sh" : "yaml"));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "key" + i + ": value\n".repeat(1 + i % 7));
+            if (i % 50 == 0) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Path archive = TestBundles.build(source, dir.resolve("many.tar.zst"), Compression.ZSTD).archive();
+        KitLayout layout = new KitLayout(kitRoot());
+
+        assertThat(importInto(layout, archive).outcome()).isEqualTo(ImportResult.Outcome.ACTIVATED);
+
+        Path payload = layout.current().toRealPath();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path extracted = payload.resolve(source.relativize(file).toString());
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(extracted));
+                if (Files.isDirectory(file)) {
+                    assertThat(mode).as(extracted.toString()).isEqualTo("r-xr-xr-x");
+                } else {
+                    assertThat(Files.readAllBytes(extracted)).as(extracted.toString()).isEqualTo(Files.readAllBytes(file));
+                    assertThat(mode).as(extracted.toString())
+                            .isEqualTo(file.toString().endsWith(".sh") ? "r-xr-xr-x" : "r--r--r--");
+                }
+            }
+        }
+    }
+
     @Test
     void reimportingTheActiveBundleChangesNothing() throws Exception {
         KitLayout layout = new KitLayout(kitRoot());
