@@ -33,6 +33,7 @@ results="$work/results.txt"
 # included) and peak RSS in MiB (of the largest single process of a pipeline).
 measure() {
   local name="$1" cmd="$2" out="$work/time.$$"
+  sync; sleep 2   # every step starts with the disk idle: writeback left by the step before is not its cost
   if ! /usr/bin/time -f '%e %U %S %M' -o "$out" bash -c "$cmd" > "$work/$name.log" 2>&1; then
     echo "bench: '$name' failed:" >&2; tail -5 "$work/$name.log" >&2; exit 1
   fi

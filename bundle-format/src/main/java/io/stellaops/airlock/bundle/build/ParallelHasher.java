@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,13 +62,17 @@ final class ParallelHasher {
             return thread;
         });
         try {
-            List<Future<Digest>> futures = new ArrayList<>(sources.size());
-            for (SourceFile source : sources) {
-                futures.add(executor.submit(() -> hashOne(source, buffers.get(), done, racyWindow)));
-            }
+            // A window of files in flight, not one task per file at once: memory stays constant in the file count.
+            int window = threads * 4;
+            ArrayDeque<Future<Digest>> inFlight = new ArrayDeque<>(window);
             List<Digest> digests = new ArrayList<>(sources.size());
-            for (int i = 0; i < futures.size(); i++) {
-                digests.add(await(futures.get(i), sources.get(i), progress, done, total));
+            int submitted = 0;
+            for (int i = 0; i < sources.size(); i++) {
+                while (submitted < sources.size() && submitted < i + window) {
+                    SourceFile source = sources.get(submitted++);
+                    inFlight.add(executor.submit(() -> hashOne(source, buffers.get(), done, racyWindow)));
+                }
+                digests.add(await(inFlight.poll(), sources.get(i), progress, done, total));
                 progress.onProgress("hash", done.get(), total);
             }
             return digests;

@@ -8,7 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the file system says about a source file when it is hashed for the manifest: size, device
@@ -23,7 +23,7 @@ import java.util.Objects;
  * granularity of its clock tick (or two seconds on FAT): a second write in the same tick would
  * leave the stamp unchanged.
  */
-record SourceStamp(long size, Object device, Object inode, FileTime modified, FileTime changed, boolean racy) {
+record SourceStamp(long size, long device, long inode, long modifiedNanos, long changedNanos, boolean racy) {
     /** Files changed this recently before they were stamped are hashed again while archiving. */
     static final Duration RACY_WINDOW = Duration.ofSeconds(3);
 
@@ -48,7 +48,9 @@ record SourceStamp(long size, Object device, Object inode, FileTime modified, Fi
         }
         Instant racyAfter = now.minus(racyWindow);
         boolean racy = !modified.toInstant().isBefore(racyAfter) || !changed.toInstant().isBefore(racyAfter);
-        return new SourceStamp((Long) unix.get("size"), unix.get("dev"), unix.get("ino"), modified, changed, racy);
+        return new SourceStamp((Long) unix.get("size"), ((Number) unix.get("dev")).longValue(),
+                ((Number) unix.get("ino")).longValue(), modified.to(TimeUnit.NANOSECONDS), changed.to(TimeUnit.NANOSECONDS),
+                racy);
     }
 
     /** Whether this stamp alone can show the file unchanged later (else the archive pass hashes it again). */
@@ -58,7 +60,7 @@ record SourceStamp(long size, Object device, Object inode, FileTime modified, Fi
 
     /** Whether {@code later} shows the same file, unchanged. */
     boolean unchangedIn(SourceStamp later) {
-        return later != null && size == later.size && Objects.equals(device, later.device)
-                && Objects.equals(inode, later.inode) && modified.equals(later.modified) && changed.equals(later.changed);
+        return later != null && size == later.size && device == later.device && inode == later.inode
+                && modifiedNanos == later.modifiedNanos && changedNanos == later.changedNanos;
     }
 }
