@@ -2,7 +2,6 @@ package io.stellaops.airlock.bundle.build;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -37,7 +36,8 @@ record SourceStamp(long size, long device, long inode, long modifiedNanos, long 
         Instant now = Instant.now();
         Map<String, Object> unix;
         try {
-            unix = Files.readAttributes(file, "unix:size,dev,ino,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS);
+            // Following links, like the reads it vouches for (the scan already refused links).
+            unix = Files.readAttributes(file, "unix:size,dev,ino,lastModifiedTime,ctime");
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }

@@ -37,11 +37,7 @@ public final class ManifestCodec {
     /** The canonical bytes of a manifest: what is archived, hashed and signed. */
     public static byte[] encode(BundleManifest manifest) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + manifest.files().size() * 256);
-        try {
-            ManifestWriter.write(manifest, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing canonical JSON to memory failed", e);
-        }
+        write(manifest, out);
         return out.toByteArray();
     }
 
@@ -114,11 +110,7 @@ public final class ManifestCodec {
     /** Whether {@code bytes} are exactly the canonical encoding, compared as it is written, not held. */
     private static boolean isCanonicalForm(BundleManifest manifest, byte[] bytes) {
         ComparingOutputStream comparison = new ComparingOutputStream(bytes);
-        try {
-            ManifestWriter.write(manifest, comparison);
-        } catch (IOException e) {
-            throw new UncheckedIOException("comparing canonical JSON in memory failed", e);
-        }
+        write(manifest, comparison);
         return comparison.matchedAll();
     }
 

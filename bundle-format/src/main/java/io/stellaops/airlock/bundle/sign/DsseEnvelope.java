@@ -34,10 +34,10 @@ public final class DsseEnvelope {
      * @param signatures  in the order they were added
      */
     public DsseEnvelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
-        this(payloadType, payload.clone(), signatures, true);
+        this(payload.clone(), payloadType, signatures);
     }
 
-    private DsseEnvelope(String payloadType, byte[] owned, List<DsseSignature> signatures, boolean unused) {
+    private DsseEnvelope(byte[] owned, String payloadType, List<DsseSignature> signatures) {
         this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
         this.payload = owned;
         this.signatures = List.copyOf(signatures);
@@ -45,7 +45,7 @@ public final class DsseEnvelope {
 
     /** An envelope that takes {@code payload} as its own: the caller must not keep or change it. */
     static DsseEnvelope owning(String payloadType, byte[] payload, List<DsseSignature> signatures) {
-        return new DsseEnvelope(payloadType, payload, signatures, true);
+        return new DsseEnvelope(payload, payloadType, signatures);
     }
 
     public String payloadType() {
