@@ -67,13 +67,7 @@ final class ManifestReader {
     }
 
     private ObjectNode readStatement() throws IOException, BundleException {
-        JsonToken first = parser.nextToken();
-        if (first == null || first == JsonToken.VALUE_NULL) {
-            throw json.refused("is empty");
-        }
-        if (first != JsonToken.START_OBJECT) {
-            throw json.refused("statement must be an object");
-        }
+        StrictJson.startObject(parser, json, "statement");
         ObjectNode skeleton = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -87,11 +81,7 @@ final class ManifestReader {
                 skeleton.set(name, parser.readValueAsTree());
             }
         }
-        JsonToken trailing = parser.nextToken();
-        if (trailing != null) {
-            throw json.refused("is not valid JSON at line " + parser.currentLocation().getLineNr() + ", column "
-                    + parser.currentLocation().getColumnNr() + ": content after the statement");
-        }
+        StrictJson.requireEnd(parser, json, "statement");
         return skeleton;
     }
 

@@ -1,8 +1,10 @@
 package io.stellaops.airlock.bundle.manifest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,5 +66,29 @@ public final class StrictJson {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return json.refused("is not valid " + factory.getFormatName() + where + ": "
                 + BundlePath.printable(e.getOriginalMessage()));
+    }
+
+    /**
+     * Moves a streaming parser onto the document's opening brace.
+     *
+     * @param what the document's top level as messages name it ("statement", "envelope")
+     * @throws BundleException {@link Failure#REFUSED} for an empty document or one that is not an object
+     */
+    public static void startObject(JsonParser parser, JsonFields json, String what) throws IOException, BundleException {
+        JsonToken first = parser.nextToken();
+        if (first == null || first == JsonToken.VALUE_NULL) {
+            throw json.refused("is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw json.refused(what + " must be an object");
+        }
+    }
+
+    /** After the closing brace: refuses anything but the end of the document, naming where it is. */
+    public static void requireEnd(JsonParser parser, JsonFields json, String what) throws IOException, BundleException {
+        if (parser.nextToken() != null) {
+            throw json.refused("is not valid JSON at line " + parser.currentLocation().getLineNr() + ", column "
+                    + parser.currentLocation().getColumnNr() + ": content after the " + what);
+        }
     }
 }

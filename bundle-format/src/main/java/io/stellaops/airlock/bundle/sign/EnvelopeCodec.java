@@ -87,13 +87,7 @@ public final class EnvelopeCodec {
         ObjectNode root = NODES.objectNode();
         byte[] payload = null;
         try (JsonParser parser = new ObjectMapper(factory).createParser(bytes)) {
-            JsonToken first = parser.nextToken();
-            if (first == null || first == JsonToken.VALUE_NULL) {
-                throw json.refused("is empty");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw json.refused("envelope must be an object");
-            }
+            StrictJson.startObject(parser, json, "envelope");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -104,10 +98,7 @@ public final class EnvelopeCodec {
                     root.set(name, parser.readValueAsTree());
                 }
             }
-            if (parser.nextToken() != null) {
-                throw json.refused("is not valid JSON at line " + parser.currentLocation().getLineNr() + ", column "
-                        + parser.currentLocation().getColumnNr() + ": content after the envelope");
-            }
+            StrictJson.requireEnd(parser, json, "envelope");
         } catch (JsonProcessingException e) {
             throw StrictJson.malformed(e, factory, json);
         } catch (IOException e) {
